@@ -1,9 +1,58 @@
-// Detection engine entry point. PLACEHOLDER until the detection issue lands: finds nothing.
-import type { Analysis, DetectorInput, PracticeFacts } from '../core/types.ts';
+// Detection engine: the detector registry and `analyze(input, practice)`. Pure and deterministic: entities are
+// found once, then every registered detector runs with `{ practice, entities }`.
+import type { DetectorDefinition } from '../core/detector.ts';
+import type { Analysis, DetectorInput, Entity, PracticeFacts } from '../core/types.ts';
+import { adviceDetector } from './advice.ts';
+import { negativeDetector } from './negative.ts';
+import { offensiveDetector } from './offensive.ts';
+import { urgentDetector } from './urgent.ts';
 
-export function analyze(_input: DetectorInput, _practice: PracticeFacts): Analysis {
-  return { flags: [], entities: [] };
-}
+type FindEntities = (text: string, practice: PracticeFacts) => Entity[];
+
+// The entity finder lands in ./entities.ts (another engineer's file). Until it exists, find nothing.
+// TODO: replace with a static `import { findEntities } from './entities.ts'` once that file is committed.
+const entitiesModule = './entities.ts';
+const findEntities: FindEntities = await import(entitiesModule).then(
+  (m: { findEntities?: FindEntities }) => m.findEntities ?? (() => []),
+  () => () => [],
+);
+
+/** Every detector, in a stable order. */
+export const DETECTORS: readonly DetectorDefinition[] = [
+  negativeDetector,
+  offensiveDetector,
+  adviceDetector,
+  urgentDetector,
+];
 
 /** Changes whenever detector behaviour changes (ids + versions), so stored items can be re-analysed. */
-export const ANALYSIS_VERSION = 'placeholder-0';
+export const ANALYSIS_VERSION = DETECTORS.map((d) => `${d.id}@${d.version}`).join('+');
+
+/** Sorted by start; overlapping spans merged into the earlier one (the longer type wins). */
+export function normalizeEntities(found: readonly Entity[]): Entity[] {
+  const sorted = found
+    .filter((e) => Number.isInteger(e.start) && Number.isInteger(e.end) && e.end > e.start && e.start >= 0)
+    .slice()
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Entity[] = [];
+  for (const e of sorted) {
+    const last = out[out.length - 1];
+    if (last && e.start < last.end) {
+      if (e.end > last.end) {
+        const keepType = e.end - e.start > last.end - last.start ? e.type : last.type;
+        out[out.length - 1] = { type: keepType, start: last.start, end: e.end };
+      }
+      continue;
+    }
+    out.push({ type: e.type, start: e.start, end: e.end });
+  }
+  return out;
+}
+
+export function analyze(input: DetectorInput, practice: PracticeFacts): Analysis {
+  const entities = normalizeEntities(findEntities(input.text, practice));
+  const ctx = { practice, entities };
+  const flags = [];
+  for (const d of DETECTORS) flags.push(...d.detect(input, ctx));
+  return { flags, entities };
+}

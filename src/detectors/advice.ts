@@ -1,0 +1,62 @@
+// `advice`: someone asks, in public, for individual medical advice ("should I stop my meds?", "is this rash
+// normal after my surgery?"). A question form that asks what to do about one's own (or a relative's) health,
+// AND a health subject in the same or the previous sentence. Complaints phrased as questions ("why does nobody
+// answer the phone?", "is it normal to wait two hours?") are not advice-seeking.
+import type { DetectorDefinition } from '../core/detector.ts';
+import type { DetectorInput, Flag } from '../core/types.ts';
+import { normalize, sentences } from './text/tokenize.ts';
+
+/** Asking what to do / whether something is normal. Strong forms count without a question mark. */
+const ASK_STRONG = /\b(?:should (?:i|we|my \w+|he|she) (?:\w+ )?(?:stop|start|keep|continue|take|quit|skip|double|increase|decrease|lower|up|go|get|see|call|worry|be worried|be concerned|be scared|ask|try|wait|use|switch|change|avoid|ice|put|push|come|head|rush|bring|give|eat|drink|still|just)|(?:any|need|needing|want|looking for|seeking|appreciate any|would appreciate|would love|welcome) (?:\w+ )?(?:advice|suggestions|thoughts|tips|input|opinions|guidance)|please (?:advise|help me understand)|what (?:should|do|can|would) (?:i|we) do\b|what would you (?:do|recommend|suggest)|i was wondering (?:if|whether) (?:i|it|this|my)|wondering if (?:i|it|this|my|anyone))\b/;
+const ASK_QUESTION = /\b(?:is (?:it|this|that|there) (?:\w+ )?(?:normal|safe|ok|okay|alright|dangerous|bad|serious|common|typical|something|an emergency|infected|contagious|cancer|a sign|a side effect|worth|too (?:soon|early|late|much)|possible|likely|supposed)|are (?:these|they|those) (?:normal|safe|ok|okay|dangerous|serious|side effects|symptoms|signs)|(?:can|could|may) (?:i|we|my \w+|he|she) (?:\w+ )?(?:take|stop|drink|mix|eat|exercise|skip|double|use|combine|still|safely|go back|shower|swim|lift|drive|fly|get|have|give|return|work|run|start)|(?:what|which) (?:\w+ )?(?:should|can|could|do) (?:i|we) (?:take|use|do|try|give|expect)|(?:what|which) (?:medication|medicine|meds|dose|dosage|cream|ointment|antibiotic|pill|treatment|doctor|specialist)|do (?:i|we|you think i) (?:need|have|still need|really need)|does (?:this|that|it|my \w+) (?:sound|look|seem|mean|need)|how (?:much|many|often|long|soon) (?:should|can|do|until|before|will|does)|how (?:do|can|should) (?:i|we) (?:get rid|treat|stop|know|tell|manage|deal|handle|make|prevent|relieve|ease)|(?:could|can|might|would) (?:this|it|that|these) (?:be|mean|indicate|cause|be related)|am i (?:having|pregnant|allergic|sick|contagious|overdosing|dying|ok|okay|at risk|supposed|normal|overreacting)|when (?:should|can|do) (?:i|we)|what (?:does|do|could) (?:this|that|these|my|it) (?:\w+ )?(?:mean|indicate)|why (?:do|does|am|is|would) (?:i|my)\b|has anyone (?:else )?(?:had|experienced|gotten|taken|been|dealt|tried|noticed)|anyone (?:else )?(?:had|have|experience|experienced|know|tried|dealt)|is there (?:anything|something|a way) (?:i|we) can|how bad is|will (?:it|this|i|my \w+) (?:go away|heal|get better|scar|hurt|affect|need))\b/;
+
+/** A health subject: medications, symptoms, body parts, procedures, results, conditions. */
+const HEALTH = /\b(?:med|meds|medication|medications|medicine|pills?|tablets?|dose|doses|dosage|mg|prescription|prescribed|antibiotics?|ibuprofen|tylenol|acetaminophen|advil|motrin|aspirin|aleve|naproxen|insulin|metformin|lisinopril|amlodipine|atorvastatin|statins?|xanax|zoloft|sertraline|prozac|lexapro|wellbutrin|adderall|gabapentin|prednisone|steroids?|amoxicillin|birth control|the pill|iud|inhaler|blood thinners?|warfarin|eliquis|vitamins?|supplements?|benadryl|melatonin|rash|hives|fever|temperature|cough|coughing|pain|painful|ache|aches|aching|hurts?|hurting|sore|swollen|swelling|bleeding|blood|bruise|bruising|lump|bump|mole|itch|itchy|itching|dizzy|dizziness|lightheaded|nausea|nauseous|vomit|vomiting|throwing up|diarrhea|constipat\w*|headaches?|migraines?|infection|infected|pus|stitches|incision|wound|scar|surgery|post-?op|procedure|biopsy|shot|vaccine|vaccinated|booster|flu|covid|strep|sinus|throat|chest|stomach|belly|abdomen|back|knee|shoulder|hip|ankle|wrist|neck|eyes?|ears?|skin|pregnant|pregnancy|period|spotting|discharge|cramps|cramping|side effects?|symptoms?|test results|lab results|results|labs|blood ?work|a1c|cholesterol|blood pressure|blood sugar|glucose|x-?ray|mri|ct scan|ultrasound|diagnosis|diabetes|diabetic|asthma|anxiety|depression|panic attacks?|heart|palpitations|thyroid|kidney|liver|allergy|allergies|allergic|tooth|teeth|gums|fracture|sprain|sprained|broken|burn|bite|sting|concussion|uti|std|sti|yeast|numb|numbness|tingling|fatigue|tired|exhausted|insomnia|sleep|weight|baby|newborn|toddler|breastfeeding|formula|spots?|bumps|lesion|cyst|swallow|breathing|wheezing|tumor|cancer|chemo|physical therapy|pt|healing|heal|recovery|recovering|sick|ill|virus|bacterial|contagious|pee|urine|poop|stool)\b/;
+
+/** Questions about the practice's service, not about health. */
+const SERVICE = /\b(?:(?:no ?one|nobody|anyone) (?:answer|answers|pick|picks|call|calls|return|returns|work|works)|phone|call(?:ed)? back|front desk|receptionist|staff|wait(?:ed|ing)?|on hold|appointment|appt|schedul\w*|bill|billing|billed|charge|charged|insurance|copay|refund|parking|customer service|rude|late|hours|open|this (?:place|office|practice|clinic)|you people|how is this|how are you|is this how|who (?:runs|hired|trained)|what happened to|is it too much|would it kill)\b/;
+/** Asking for advice about a provider (which doctor, where to go) is not a medical question either. */
+const PROVIDER_CHOICE = /\b(?:should i (?:go back|return|switch|find|leave|stay|trust|give (?:them|him|her|this))|(?:recommend|know) (?:a|any) (?:good )?(?:doctor|dentist|pediatrician|practice|dermatologist|specialist))\b/;
+
+const CLINICAL_QUESTION = /\b(?:should i|can i|is (?:it|this) (?:normal|safe|ok|okay))\b[^?]*\b(?:take|stop|rash|fever|pain|bleeding|swelling|dose|meds|medication|symptoms?|infect\w*)\b/;
+
+const MEDICATION = /\b(?:med|meds|medication|medications|medicine|pills?|tablets?|dose|doses|dosage|mg|prescription|prescribed|antibiotics?|ibuprofen|tylenol|acetaminophen|advil|motrin|aspirin|aleve|naproxen|insulin|metformin|lisinopril|amlodipine|atorvastatin|statins?|xanax|zoloft|sertraline|prozac|lexapro|wellbutrin|adderall|gabapentin|prednisone|steroids?|amoxicillin|birth control|the pill|inhaler|blood thinners?|warfarin|eliquis|benadryl|melatonin|vitamins?|supplements?|side effects?)\b/;
+const PROCEDURE = /\b(?:surgery|post-?op|procedure|biopsy|stitches|incision|operation|removal|extraction|c-section|vasectomy|colonoscopy|injection|shot|vaccine|after my \w+ (?:surgery|procedure|removal|extraction))\b/;
+const RESULTS = /\b(?:test results|lab results|results|labs|blood ?work|a1c|x-?ray|mri|ct scan|ultrasound|numbers|levels)\b/;
+
+export function detectAdvice(input: DetectorInput): Flag[] {
+  if (input.byPractice) return [];
+  const text = input.title ? `${input.title}. ${input.text}` : input.text;
+  const sents = sentences(normalize(text));
+  let asked: string | null = null;
+  let context = '';
+  for (let i = 0; i < sents.length; i++) {
+    const s = sents[i]!;
+    const isQuestion = s.includes('?');
+    const strong = ASK_STRONG.test(s);
+    if (!strong && !(isQuestion && ASK_QUESTION.test(s))) continue;
+    if (PROVIDER_CHOICE.test(s)) continue;
+    const prev = i > 0 ? sents[i - 1]! : '';
+    const here = HEALTH.test(s);
+    if (!here && !HEALTH.test(prev)) continue;
+    // A service complaint phrased as a question ("is it normal to wait two hours for my blood work?").
+    if (SERVICE.test(s) && !CLINICAL_QUESTION.test(s)) continue;
+    asked = s;
+    context = `${prev} ${s}`;
+    break;
+  }
+  if (asked === null) return [];
+  let code = 'advice.symptom';
+  let reason = 'asks publicly for advice about symptoms';
+  if (MEDICATION.test(context)) [code, reason] = ['advice.medication', 'asks publicly for advice about medication'];
+  else if (PROCEDURE.test(context)) [code, reason] = ['advice.post_procedure', 'asks publicly for advice after a procedure'];
+  else if (RESULTS.test(context)) [code, reason] = ['advice.test_results', 'asks publicly about test results'];
+  return [{ category: 'advice', severity: 'medium', code, reason }];
+}
+
+export const adviceDetector: DetectorDefinition = {
+  id: 'advice',
+  version: 1,
+  category: 'advice',
+  detect: (input) => detectAdvice(input),
+};

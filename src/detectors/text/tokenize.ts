@@ -1,0 +1,30 @@
+// Fast, allocation-light text helpers shared by the detectors. Everything here is pure and precompiled.
+
+/** Lower-cases and folds typographic quotes/dashes so one set of regexes serves every detector. */
+export function normalize(text: string): string {
+  return text.toLowerCase().replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/[\u2013\u2014]/g, '-');
+}
+
+const SENTENCE_SPLIT = /(?<=[.!?;\n])\s+|\n+|\s+-\s+/;
+
+/** Splits normalized text into sentences / clause-ish chunks (never empty). */
+export function sentences(norm: string): string[] {
+  const out: string[] = [];
+  for (const s of norm.split(SENTENCE_SPLIT)) {
+    const t = s.trim();
+    if (t) out.push(t);
+  }
+  return out;
+}
+
+const WORD = /[a-z0-9]+(?:'[a-z]+)*/g;
+
+/** Word tokens of a normalized string ("didn't" stays one token). */
+export function words(norm: string): string[] {
+  return norm.match(WORD) ?? [];
+}
+
+/** Builds one case-insensitive regex from alternatives, word-bounded on both sides. */
+export function anyOf(alternatives: readonly string[], flags = ''): RegExp {
+  return new RegExp(`\\b(?:${alternatives.join('|')})\\b`, flags);
+}
