@@ -1,8 +1,9 @@
 // THE connector registry: one explicit list. Config validation, docs and the contract test all read it.
 import type { ConnectorDefinition } from '../src/core/connector.ts';
 import rss from './rss.ts';
+import htmlPage from './html-page.ts';
 
-export const connectors: readonly ConnectorDefinition[] = [rss];
+export const connectors: readonly ConnectorDefinition[] = [rss, htmlPage];
 
 const byType = new Map<string, ConnectorDefinition>();
 for (const c of connectors) {

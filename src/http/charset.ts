@@ -36,9 +36,19 @@ export function decodeBody(bytes: Uint8Array, contentType: string | undefined): 
   const bom = bomCharset(bytes);
   if (bom) return new TextDecoder(bom.label).decode(bytes.subarray(bom.skip));
   const fromHeader = decoderFor(charsetFromContentType(contentType));
-  if (fromHeader) return fromHeader.decode(bytes);
+  if (fromHeader) return run(fromHeader, bytes);
   const fromMarkup = decoderFor(charsetFromMarkup(bytes));
   // A UTF-16 label read as ASCII from inside the document is a lie (HTML spec): use UTF-8.
-  if (fromMarkup && !fromMarkup.encoding.startsWith('utf-16')) return fromMarkup.decode(bytes);
+  if (fromMarkup && !fromMarkup.encoding.startsWith('utf-16')) return run(fromMarkup, bytes);
   return new TextDecoder('utf-8').decode(bytes);
+}
+
+// Node 20's windows-1252 decoder (also used for the "iso-8859-1" and "latin1" labels, as WHATWG says) maps
+// 0x80–0x9F to C1 controls instead of “smart quotes”, dashes, € …; fix those up.
+const CP1252 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function run(d: TextDecoder, bytes: Uint8Array): string {
+  const text = d.decode(bytes);
+  if (d.encoding !== 'windows-1252') return text;
+  return text.replace(/[\u0080-\u009f]/g, (c) => CP1252[c.charCodeAt(0) - 0x80]!);
 }
