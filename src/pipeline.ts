@@ -1,0 +1,193 @@
+// One source's poll result → store → analyze → guidance → outbox. Each new item version is stored, analysed
+// and (when flagged) enqueued in ONE transaction, so a crash leaves either all of it or none of it, and a
+// restart + re-poll finds the content already stored (no second version, no second alert).
+import type { Logger } from 'pino';
+import type { Db } from './store/db.ts';
+import type { Config, SourceConfig } from './config/load.ts';
+import type { AlertPayload, OutboxChannel } from './core/alert.ts';
+import { maxSeverity, SEVERITIES, type Flag, type PracticeFacts, type RawItem, type Severity } from './core/types.ts';
+import { analyze } from './detectors/index.ts';
+import { maskText } from './privacy/mask.ts';
+import { buildGuidance } from './guidance/index.ts';
+import { enqueue } from './outbox/enqueue.ts';
+import { dedupeByExternalId, normalisedTextHash, recordItem, type NewVersion } from './store/items.ts';
+
+export const EXCERPT_CHARS = 400;
+
+export interface PipelineDeps {
+  db: Db;
+  config: Pick<Config, 'slack' | 'alerts' | 'guidance'>;
+  practice: PracticeFacts;
+  log: Logger;
+  now?: () => number;
+  /** The detection engine; tests inject a scripted one. Default: `analyze` of src/detectors. */
+  analyze?: typeof analyze;
+}
+
+export interface PipelineResult {
+  /** Items seen in the poll. */
+  seen: number;
+  /** New items (first version). */
+  created: number;
+  /** New versions of known items. */
+  edited: number;
+  /** Versions with at least one finding. */
+  flagged: number;
+  /** Outbox rows written. */
+  enqueued: number;
+}
+
+/** The alert channels configured for a flagged version of this severity. */
+export function alertChannels(config: Pick<Config, 'slack' | 'alerts'>, severity: Severity | null): OutboxChannel[] {
+  if (severity === null || SEVERITIES.indexOf(severity) < SEVERITIES.indexOf('medium')) return [];
+  const out: OutboxChannel[] = [];
+  if (config.slack.enabled) out.push('slack');
+  if (config.alerts.console) out.push('console');
+  return out;
+}
+
+/** The channels that hear about source health (broken / recovered). */
+export function healthChannels(config: Pick<Config, 'slack' | 'alerts'>): OutboxChannel[] {
+  const out: OutboxChannel[] = [];
+  if (config.slack.enabled) out.push('slack');
+  if (config.alerts.console) out.push('console');
+  return out;
+}
+
+export function processPoll(deps: PipelineDeps, source: SourceConfig, items: readonly RawItem[]): PipelineResult {
+  const { db } = deps;
+  const now = deps.now ?? Date.now;
+  const result: PipelineResult = { seen: items.length, created: 0, edited: 0, flagged: 0, enqueued: 0 };
+  const step = db.transaction((item: RawItem, t: number) => {
+    const v = recordItem(db, source.id, item, t);
+    if (!v) return null;
+    return { v, r: analyseVersion(deps, source, v, t) };
+  });
+  for (const item of dedupeByExternalId(items)) {
+    try {
+      // Count only what committed.
+      const done = step(item, now());
+      if (!done) continue;
+      if (done.v.isEdit) result.edited++;
+      else result.created++;
+      if (done.r.flagged) result.flagged++;
+      result.enqueued += done.r.enqueued;
+    } catch (err) {
+      // One bad item (e.g. a detector bug) must not lose the rest of the poll; it is retried on the next poll
+      // because nothing of it was committed.
+      deps.log.error({ source: source.id, code: (err as { code?: string }).code ?? 'error', errName: (err as Error).name }, 'pipeline: item failed');
+    }
+  }
+  if (result.created || result.edited) {
+    deps.log.info({ source: source.id, ...result }, 'pipeline: stored new content');
+  }
+  return result;
+}
+
+/** Inside the caller's transaction: analyse one version, store the analysis, enqueue alerts. */
+function analyseVersion(deps: PipelineDeps, source: SourceConfig, v: NewVersion, now: number): { flagged: boolean; enqueued: number } {
+  const { db, practice } = deps;
+  const item = v.item;
+  const analysis = (deps.analyze ?? analyze)(
+    {
+      text: item.text,
+      title: item.title,
+      rating: item.rating,
+      author: item.author,
+      owned: source.owned,
+      byPractice: isByPractice(item.author, practice),
+      kind: item.kind,
+      ...(item.facts ? { facts: item.facts } : {}),
+    },
+    practice,
+  );
+  const excerpt = truncate(maskText(item.text, analysis.entities), EXCERPT_CHARS);
+  db.prepare('UPDATE item_versions SET entities_json = ?, excerpt_masked = ? WHERE id = ?').run(
+    JSON.stringify(analysis.entities),
+    excerpt,
+    v.versionId,
+  );
+  const insertFinding = db.prepare(
+    'INSERT INTO findings (version_id, category, severity, code, reason, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  for (const f of analysis.flags) insertFinding.run(v.versionId, f.category, f.severity, f.code, f.reason, now);
+  if (analysis.flags.length === 0) return { flagged: false, enqueued: 0 };
+
+  const severity = maxSeverity(analysis.flags);
+  const channels = alertChannels(deps.config, severity);
+  if (channels.length === 0) return { flagged: true, enqueued: 0 };
+  const dismissed = db.prepare('SELECT 1 FROM dismissed_texts WHERE text_hash = ?').get(normalisedTextHash(item.text));
+  if (dismissed) {
+    deps.log.info({ source: source.id, itemId: v.itemId, versionId: v.versionId }, 'pipeline: text was dismissed before; no alert');
+    return { flagged: true, enqueued: 0 };
+  }
+
+  const guidance = buildGuidance(analysis.flags, practice, deps.config.guidance.templates);
+  let enqueued = 0;
+  for (const channel of channels) {
+    const alertedBefore =
+      v.isEdit &&
+      db
+        .prepare(`SELECT 1 FROM outbox WHERE item_id = ? AND channel = ? AND kind IN ('alert', 'alert_update') AND version_id <> ? LIMIT 1`)
+        .get(v.itemId, channel, v.versionId) !== undefined;
+    const payload: AlertPayload = {
+      type: 'alert',
+      itemId: v.itemId,
+      versionId: v.versionId,
+      sourceId: source.id,
+      sourceName: source.name ?? source.id,
+      url: item.url,
+      postedAt: item.publishedAt,
+      rating: item.rating,
+      severity: severity!,
+      categories: [...new Set(analysis.flags.map((f) => f.category))],
+      reasons: sortFlags(analysis.flags).map((f) => ({ category: f.category, severity: f.severity, code: f.code, reason: f.reason })),
+      action: guidance.action,
+      draftReply: guidance.draftReply,
+      excerpt,
+      edited: alertedBefore,
+    };
+    const wrote = enqueue(db, {
+      key: `alert:v${v.versionId}:${channel}`,
+      channel,
+      kind: alertedBefore ? 'alert_update' : 'alert',
+      itemId: v.itemId,
+      versionId: v.versionId,
+      payload,
+      now,
+    });
+    if (wrote) enqueued++;
+  }
+  return { flagged: true, enqueued };
+}
+
+/** The author is the practice itself, a provider or a staff member (case- and punctuation-insensitive). */
+export function isByPractice(author: string | null | undefined, practice: PracticeFacts): boolean {
+  if (!author) return false;
+  const a = personKey(author);
+  if (!a) return false;
+  const names = [practice.name, ...practice.staff, ...practice.providers.map((p) => p.name)];
+  return names.some((n) => personKey(n) === a);
+}
+
+function personKey(s: string): string {
+  return s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[.,]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^(dr|doctor) /, '');
+}
+
+function sortFlags(flags: readonly Flag[]): Flag[] {
+  return [...flags].sort((a, b) => SEVERITIES.indexOf(b.severity) - SEVERITIES.indexOf(a.severity));
+}
+
+function truncate(s: string, n: number): string {
+  const t = s.replace(/\s+/g, ' ').trim();
+  if (t.length <= n) return t;
+  const cut = t.slice(0, n - 1);
+  const sp = cut.lastIndexOf(' ');
+  return (sp > n * 0.7 ? cut.slice(0, sp) : cut) + '…';
+}
