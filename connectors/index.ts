@@ -2,8 +2,9 @@
 import type { ConnectorDefinition } from '../src/core/connector.ts';
 import rss from './rss.ts';
 import htmlPage from './html-page.ts';
+import structuredData from './structured-data.ts';
 
-export const connectors: readonly ConnectorDefinition[] = [rss, htmlPage];
+export const connectors: readonly ConnectorDefinition[] = [rss, htmlPage, structuredData];
 
 const byType = new Map<string, ConnectorDefinition>();
 for (const c of connectors) {
