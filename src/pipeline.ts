@@ -7,7 +7,7 @@ import type { Config, SourceConfig } from './config/load.ts';
 import type { AlertPayload, OutboxChannel } from './core/alert.ts';
 import { maxSeverity, SEVERITIES, type Flag, type PracticeFacts, type RawItem, type Severity } from './core/types.ts';
 import { analyze } from './detectors/index.ts';
-import { maskText } from './privacy/mask.ts';
+import { excerpt as makeExcerpt, maskText } from './privacy/mask.ts';
 import { buildGuidance } from './guidance/index.ts';
 import { enqueue } from './outbox/enqueue.ts';
 import { dedupeByExternalId, normalisedTextHash, recordItem, type NewVersion } from './store/items.ts';
@@ -101,7 +101,7 @@ function analyseVersion(deps: PipelineDeps, source: SourceConfig, v: NewVersion,
     },
     practice,
   );
-  const excerpt = truncate(maskText(item.text, analysis.entities), EXCERPT_CHARS);
+  const excerpt = makeExcerpt(maskText(item.text, analysis.entities), EXCERPT_CHARS);
   db.prepare('UPDATE item_versions SET entities_json = ?, excerpt_masked = ? WHERE id = ?').run(
     JSON.stringify(analysis.entities),
     excerpt,
@@ -182,12 +182,4 @@ function personKey(s: string): string {
 
 function sortFlags(flags: readonly Flag[]): Flag[] {
   return [...flags].sort((a, b) => SEVERITIES.indexOf(b.severity) - SEVERITIES.indexOf(a.severity));
-}
-
-function truncate(s: string, n: number): string {
-  const t = s.replace(/\s+/g, ' ').trim();
-  if (t.length <= n) return t;
-  const cut = t.slice(0, n - 1);
-  const sp = cut.lastIndexOf(' ');
-  return (sp > n * 0.7 ? cut.slice(0, sp) : cut) + '…';
 }
