@@ -5,6 +5,10 @@ import { NEGATORS } from './negation.ts';
 import { words } from './tokenize.ts';
 
 const N_SCALAR = -0.74;
+/** Words a negative adjective may describe without judging anyone ("terrible back pain"). */
+const SYMPTOMS = new Set(['pain', 'pains', 'headache', 'headaches', 'migraine', 'migraines', 'cough', 'cold', 'flu', 'infection',
+  'rash', 'cramps', 'nausea', 'fever', 'allergies', 'acne', 'eczema', 'anxiety', 'depression', 'insomnia', 'reflux', 'back', 'knee',
+  'case', 'symptoms', 'news', 'diagnosis', 'accident', 'fall', 'injury', 'luck', 'year', 'time', 'week', 'day', 'night', 'shape']);
 const CONTRAST = new Set(['but', 'however', 'although', 'though', 'unfortunately', 'except', 'yet']);
 
 export interface SentenceScore {
@@ -27,6 +31,7 @@ export function scoreSentence(norm: string): SentenceScore {
     let v = LEXICON.get(w);
     if (v === undefined) continue;
     if (i > 0 && BOOSTERS.has(w)) continue;
+    if (v < 0 && i + 1 < t.length && SYMPTOMS.has(t[i + 1]!)) continue;
     for (let k = 1; k <= 3 && i - k >= 0; k++) {
       const b = BOOSTERS.get(t[i - k]!);
       if (b !== undefined) v += (v > 0 ? b : -b) * (k === 1 ? 1 : k === 2 ? 0.95 : 0.9);
