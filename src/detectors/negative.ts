@@ -152,7 +152,7 @@ export function detectNegative(input: DetectorInput): Flag[] {
     negative = a.score <= -0.2 || (hasComplaint && a.score < 2.5);
   }
   if (!negative) return [];
-  if (r === null && a.praise && a.score > -4 && !a.malpractice) severity = 'low';
+  if (r === null && a.praise && a.score > -8 && !a.malpractice) severity = 'low';
   if (r !== null && r <= 2 && a.praise && a.score > 0) severity = 'low';
   if (a.malpractice) severity = 'high';
   if (!hasComplaint) {

@@ -6,7 +6,7 @@ const INTENT = String.raw`(?:i(?:'ll| will|'m going to| am going to|'m gonna| am
 const VERB = String.raw`(?:kill|shoot|stab|murder|strangle|choke|beat(?: up| the \w+ out of)?|punch|slap|hit|hurt|attack|burn(?: down)?|bomb|blow up|shoot up|smash|break (?:her|his|your|their) \w+|come after|go after|get even with|make (?:you|her|him|them|y'all) pay|take (?:you|her|him|them) out|end)`;
 const TARGET = String.raw`(?:you|u|ya|her|him|them|y'all|yall|every(?:one|body)|some(?:one|body)|that (?:\w+ )?(?:doctor|receptionist|nurse|woman|man|lady|guy|bitch|idiot|place|office|clinic)|the (?:\w+ )?(?:doctor|receptionist|nurse|staff|front desk|manager|office|clinic|place|building|woman|man|lady|guy)|this (?:\w+ )?(?:doctor|receptionist|nurse|place|office|clinic|practice|building)|dr\.? \w+|your (?:office|clinic|staff|doctor|receptionist|family|kids)|all of (?:you|them))`;
 
-export const THREAT = new RegExp(String.raw`\b${INTENT}\s+(?:\w+\s+){0,4}?${VERB}\s+${TARGET}\b`);
+export const THREAT = new RegExp(String.raw`\b${INTENT}\s+(?:\w+\s+){0,6}?${VERB}\s+${TARGET}\b`);
 
 export const VEILED_THREAT = /\b(?:watch (?:your|her|his|their) back|you(?:'ll| will) (?:regret|be sorry|pay for)|(?:she|he|they)(?:'ll| will) (?:regret|be sorry|pay for)|i know where (?:you|she|he|they|the \w+) (?:live|lives|park|parks)|wait (?:till|until) i (?:see|get|find)|you(?:'d| had) better watch|there will be (?:blood|consequences)|you(?:'re| are) (?:dead|gonna get it|going to get it)|(?:i|we) hope (?:you|she|he|they|the \w+) (?:die|dies|rot|rots|burn|burns|get hit|gets hit|get cancer|gets cancer))\b/;
 

@@ -1,0 +1,41 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { detectAdvice } from '../../src/detectors/advice.ts';
+
+const code = (text: string) => detectAdvice({ text })[0]?.code ?? null;
+const rows = <T>(name: string) => readFileSync(new URL(`../fixtures/detectors/${name}`, import.meta.url), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as T);
+
+test('public requests for individual medical advice, by subject', () => {
+  assert.equal(code('Should I stop my meds if I feel dizzy?'), 'advice.medication');
+  assert.equal(code('Is this rash normal after my surgery?'), 'advice.post_procedure');
+  assert.equal(code('My potassium came back high on my lab results. What does that mean?'), 'advice.test_results');
+  assert.equal(code('My son has had a fever for three days. Should we bring him in?'), 'advice.symptom');
+  assert.equal(detectAdvice({ text: 'Can I take ibuprofen with my blood pressure pills?' })[0]?.severity, 'medium');
+});
+
+test('complaints phrased as questions are not advice-seeking', () => {
+  for (const t of [
+    'Why does nobody answer the phone?',
+    'Is it normal to wait 90 minutes for a scheduled appointment?',
+    'Is it too much to ask for a call back about my test results?',
+    'Should I go back to this practice? Honestly no.',
+    'Dr. Okafor treated my rash and it cleared up in a week.',
+  ]) assert.equal(code(t), null, t);
+});
+
+test('fixtures: F1 >= 0.85 and <= 3% false positives on ordinary reviews', () => {
+  const adv = rows<{ text: string; advice: boolean }>('advice.jsonl');
+  let tp = 0, fp = 0, fn = 0;
+  for (const r of adv) {
+    const p = code(r.text) !== null;
+    if (p && r.advice) tp++;
+    else if (p) fp++;
+    else if (r.advice) fn++;
+  }
+  const f1 = (2 * tp) / (2 * tp + fp + fn);
+  assert.ok(f1 >= 0.85, `F1 ${f1.toFixed(3)}`);
+  const reviews = rows<{ text: string }>('reviews.jsonl');
+  const fpReviews = reviews.filter((r) => code(r.text) !== null).length;
+  assert.ok(fpReviews / reviews.length <= 0.03, `${fpReviews} of ${reviews.length}`);
+});

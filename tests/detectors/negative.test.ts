@@ -1,0 +1,73 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { detectNegative } from '../../src/detectors/negative.ts';
+
+const codes = (text: string, rating?: number) => detectNegative({ text, rating: rating ?? null }).map((f) => f.code);
+const sev = (text: string, rating?: number) => detectNegative({ text, rating: rating ?? null }).map((f) => f.severity);
+
+test('complaint aspects get their own stable codes', () => {
+  assert.ok(codes('Waited over two hours past my appointment time.').includes('negative.wait_time'));
+  assert.ok(codes('I called four times and nobody ever called back.').includes('negative.no_callback'));
+  assert.ok(codes('The receptionist was condescending and rude.').includes('negative.rudeness'));
+  assert.ok(codes('They double billed my insurance and sent me to collections.').includes('negative.billing'));
+  assert.ok(codes('He misdiagnosed my broken wrist as a sprain.').includes('negative.misdiagnosis'));
+  assert.ok(codes('Would not recommend. Stay away.').includes('negative.not_recommended'));
+});
+
+test('accusations of harm or malpractice are high severity', () => {
+  const flags = detectNegative({ text: 'This is malpractice. She nearly killed my father by ignoring his symptoms.' });
+  assert.ok(flags.length > 0 && flags.every((f) => f.severity === 'high'));
+  assert.ok(flags.some((f) => f.code === 'negative.malpractice'));
+});
+
+test('negation: "not helpful at all" is negative, "not rude at all" is not', () => {
+  assert.ok(codes('Not helpful at all.').length > 0);
+  assert.deepEqual(codes('The staff were not rude at all, very kind and quick.'), []);
+  assert.deepEqual(codes('I never had to wait more than ten minutes.'), []);
+  assert.deepEqual(codes("Can't say enough good things about the nurses."), []);
+});
+
+test('mixed review (praise for the doctor, complaint about the front desk) is flagged at low severity', () => {
+  const flags = detectNegative({ text: 'Dr. Okafor is wonderful and caring, but the front desk is rude and I waited an hour.' });
+  assert.ok(flags.length > 0);
+  assert.ok(flags.every((f) => f.severity === 'low'));
+});
+
+test('the star rating: 1–2 negative, 3 mixed, 4–5 only a clearly negative text overrides', () => {
+  assert.ok(codes('Fine.', 1).length > 0);
+  assert.ok(sev('It was okay.', 3).every((s) => s === 'low') && codes('It was okay.', 3).length > 0);
+  assert.deepEqual(codes('Good doctor, a bit of a wait sometimes but worth it.', 4), []);
+  assert.ok(codes('Worst doctor ever. Rude, dismissive, never call back. Avoid.', 5).length > 0);
+  assert.deepEqual(codes('Wonderful, caring, thorough. Highly recommend!', 5), []);
+});
+
+test('positive reviews, incl. medical words, are not flagged', () => {
+  assert.deepEqual(codes('I came in with terrible back pain and left with a plan that worked.'), []);
+  assert.deepEqual(codes('They helped me through my depression and cancer treatment. So grateful.'), []);
+});
+
+test('posts by the practice itself are never flagged negative', () => {
+  assert.deepEqual(detectNegative({ text: 'We are sorry about the long wait and rude reply.', byPractice: true }), []);
+});
+
+test('reasons never quote the text', () => {
+  const text = 'Dr. Zebulon Quartermaine was rude, waited 3 hours, misdiagnosed my hernia, billed twice.';
+  for (const f of detectNegative({ text })) {
+    assert.equal(f.category, 'negative');
+    for (const w of ['zebulon', 'quartermaine', 'hernia']) assert.ok(!f.reason.toLowerCase().includes(w));
+  }
+});
+
+test('fixture reviews: F1 >= 0.9 text-only', () => {
+  const rows = readFileSync(new URL('../fixtures/detectors/reviews.jsonl', import.meta.url), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { text: string; negative: boolean });
+  let tp = 0, fp = 0, fn = 0;
+  for (const r of rows) {
+    const p = detectNegative({ text: r.text }).length > 0;
+    if (p && r.negative) tp++;
+    else if (p) fp++;
+    else if (r.negative) fn++;
+  }
+  const f1 = (2 * tp) / (2 * tp + fp + fn);
+  assert.ok(f1 >= 0.9, `F1 ${f1.toFixed(3)}`);
+});

@@ -1,0 +1,35 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { detectOffensive } from '../../src/detectors/offensive.ts';
+
+const codes = (text: string) => detectOffensive({ text }).map((f) => `${f.code}:${f.severity}`);
+
+test('profanity, incl. obfuscated spellings', () => {
+  assert.ok(codes('What the fuck is wrong with this office').includes('offensive.profanity:low'));
+  assert.ok(codes('f*ck this practice').some((c) => c.startsWith('offensive.profanity')));
+  assert.ok(codes('this place is sh1t').some((c) => c.startsWith('offensive.profanity')));
+});
+
+test('slurs are high, insults are harassment', () => {
+  assert.ok(codes('that receptionist is a retard').includes('offensive.slur:high'));
+  assert.ok(codes('The receptionist is a stupid fat cow.').includes('offensive.harassment:medium'));
+  assert.ok(codes('Dr. Brandt is a complete idiot.').includes('offensive.harassment:medium'));
+});
+
+test('threat against staff is high, critical when imminent', () => {
+  assert.ok(codes('Someone should slap that smug nurse.').includes('offensive.threat_staff:high'));
+  assert.ok(codes('Watch your back, I know where the office manager parks.').includes('offensive.threat_staff:high'));
+  assert.ok(codes("I'm going to come down there today and shoot that receptionist.").includes('offensive.threat_staff:critical'));
+});
+
+test('clinical words, names and idioms are not offensive', () => {
+  for (const t of [
+    'The doctor treated my anal fissure with great care.',
+    'Dr. Dick Peterson is a wonderful surgeon.',
+    'The nurse explained my vaginal infection kindly.',
+    'My penis surgery went well.',
+    'This wait is killing me.',
+    'She killed it with the explanation of my treatment.',
+    'The wait was long and the receptionist was rude.',
+  ]) assert.deepEqual(codes(t), [], t);
+});
