@@ -169,6 +169,7 @@ test('rss-parser golden feeds: ids, links and dates match the golden output', { 
     await srv.close();
   }
   assert.ok(compared > 200, `compared ${compared} items`);
+  process.stdout.write(`rss-parser goldens: ${compared} items compared\n`);
 });
 
 const FP = join(SHARED, 'node_feedparser_feeds', 'test', 'feeds');
@@ -199,6 +200,7 @@ test('node-feedparser edge-case feeds: never crash, not-a-feed detected, relativ
     assert.ok(sample && !(sample instanceof Error) && sample.items.length === 4);
     const parsed = [...results.values()].filter((r) => !(r instanceof Error)).length;
     assert.ok(parsed >= 25, `parsed ${parsed} of ${results.size}`);
+    process.stdout.write(`node-feedparser feeds: ${parsed} of ${results.size} parsed, the rest SourceParseError\n`);
   } finally {
     await h.close();
     await srv.close();
