@@ -26,8 +26,8 @@ const matcher = new RegExpMatcher({ ...dataset.build(), ...englishRecommendedTra
 
 const INSULT_WORDS = String.raw`(?:idiot|idiots|moron|morons|imbecile|stupid|dumb|dumbest|fool|clown|clowns|pig|pigs|cow|witch|loser|losers|jerk|jerks|scum|scumbag|trash|garbage|pathetic|disgusting|ugly|fat|lazy|worthless|incompetent|useless|psycho|crazy|freak|creep|dumbass|ignorant|hag|troll|dirtbag|sleazebag|sleaze|snake|parasite|vulture|bimbo|airhead|brainless|subhuman|animal|animals)`;
 const INSULT = new RegExp(String.raw`\b(?:you(?:'re| are|r)?|u r|ur|she(?:'s| is)|he(?:'s| is)|they(?:'re| are)|(?:this|that|the) (?:\w+ )?(?:doctor|dr|woman|man|lady|guy|receptionist|nurse|bitch|staff|girl)(?: at the desk)?(?: is| was)?|dr\.? \w+ (?:is|was)|what an?|such an?|bunch of|you)\s+(?:an? |such an? |the |a total |a complete |a |an |total |complete |absolute |fucking |freaking |stupid |fat |lazy |ugly |old |dumb )*${INSULT_WORDS}\b`);
-const HOSTILE = /\b(?:go to hell|burn in hell|rot in hell|shut (?:the \w+ )?up|kill yourself|kys|drop dead|get a (?:real )?job|f off|eff off|piss off|screw you|screw (?:her|him|them|this place)|(?:fat|ugly|stupid|lazy|dumb|old) (?:cow|pig|hag|witch|bitch|idiot|moron|loser|slob|bimbo|troll)|go back to (?:your|where) (?:country|you came)|you people)\b/;
-const MILD = /\b(?:damn|dammit|goddamn|crap|crappy|hell(?! no)|wtf|stfu|bs|pissed)\b/;
+const HOSTILE = /\b(?:scumbags?|sleaze ?bags?|dirt ?bags?|low-?lifes?|piece of (?:shit|garbage|trash|crap)|bunch of (?:\w+ )?(?:idiots|morons|clowns|crooks|scumbags|losers|thieves|liars|incompetents)|go to hell|burn in hell|rot in hell|shut (?:the \w+ )?up|kill yourself|kys|drop dead|get a (?:real )?job|f off|eff off|piss off|screw you|screw (?:her|him|them|this place)|(?:fat|ugly|stupid|lazy|dumb|old) (?:cow|pig|hag|witch|bitch|idiot|moron|loser|slob|bimbo|troll)|go back to (?:your|where) (?:country|you came)|you people)\b/;
+const MILD = /\b(?:damn|dammit|goddamn|crap|crappy|hell(?! no| of a)|wtf|stfu|bs|pissed)\b/;
 
 export function detectOffensive(input: DetectorInput): Flag[] {
   const text = input.title ? `${input.title}. ${input.text}` : input.text;
