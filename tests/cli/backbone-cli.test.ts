@@ -126,3 +126,27 @@ test('config check: ok: N sources, or the located errors and exit 1; start with 
     t.cleanup();
   }
 });
+
+test('sources test <id> polls once, prints JSON lines and stores nothing; sources list shows the source', async () => {
+  const server = await startServer({ '/feed': { headers: { 'content-type': 'application/rss+xml' }, body: FEED } });
+  const t = tempDir();
+  try {
+    const dbPath = join(t.dir, 'pw.db');
+    const file = join(t.dir, 'pw.yaml');
+    writeFileSync(file, configText(`  - id: blog\n    type: rss\n    url: ${server.url('/feed')}\n`, `storage:\n  path: ${dbPath}\n`));
+    const r = await cli(['sources', 'test', 'blog', '--config', file]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(r.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { externalId: string }).externalId), ['g1', 'g2']);
+    assert.equal(existsSync(dbPath), false, 'nothing stored');
+    const l = await cli(['sources', 'list', '--config', file]);
+    assert.equal(l.code, 0, l.stderr);
+    assert.match(l.stdout, /^ID\s+TYPE\s+SCHEDULE/);
+    assert.match(l.stdout, /\nblog\s+rss\s+\*\/30 \* \* \* \*\s+not polled yet\n/);
+    const u = await cli(['sources', 'test', 'nope', '--config', file]);
+    assert.equal(u.code, 1);
+    assert.equal(u.stderr, 'practicewatch sources: no source "nope" (known: blog)\n');
+  } finally {
+    await server.close();
+    t.cleanup();
+  }
+});
