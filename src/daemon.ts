@@ -119,6 +119,9 @@ export async function createDaemon(opts: DaemonOptions): Promise<Daemon> {
       ...(opts.jitterMs !== undefined ? { jitterMs: opts.jitterMs } : {}),
       ...(opts.pollTimeoutMs !== undefined ? { pollTimeoutMs: opts.pollTimeoutMs } : {}),
       ...(opts.analyze ? { analyze: opts.analyze } : {}),
+      onItemsFailed: (source) => {
+        if (typeof source.url === 'string') db.prepare('DELETE FROM http_validators WHERE url = ?').run(source.url);
+      },
     });
     const ctx: DaemonContext = { db, config, practice, configFile: loaded.file, log, now, env, http };
     const notifiers = opts.notifiers ?? notifierFactories.map((f) => f(ctx)).filter((n): n is Notifier => n !== null);

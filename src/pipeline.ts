@@ -35,6 +35,8 @@ export interface PipelineResult {
   flagged: number;
   /** Outbox rows written. */
   enqueued: number;
+  /** Items that failed and were rolled back (retried on the next poll). */
+  failed?: number;
 }
 
 /** The alert channels configured for a flagged version of this severity. */
@@ -73,6 +75,7 @@ export function processPoll(deps: PipelineDeps, source: SourceConfig, items: rea
       if (done.r.flagged) result.flagged++;
       result.enqueued += done.r.enqueued;
     } catch (err) {
+      result.failed = (result.failed ?? 0) + 1;
       // One bad item (e.g. a detector bug) must not lose the rest of the poll; it is retried on the next poll
       // because nothing of it was committed.
       deps.log.error({ source: source.id, code: (err as { code?: string }).code ?? 'error', errName: (err as Error).name }, 'pipeline: item failed');

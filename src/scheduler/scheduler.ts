@@ -27,6 +27,11 @@ export interface SchedulerOptions {
   pollTimeoutMs?: number;
   /** Largest random delay before a scheduled poll starts. Default 15 s. */
   jitterMs?: number;
+  /**
+   * Called when some items of a poll failed to store: the daemon forgets the source's conditional-GET
+   * validators, so the next poll gets the full body again instead of a 304 that would hide those items.
+   */
+  onItemsFailed?: (source: SourceConfig) => void;
   /** Passed to the pipeline (tests). */
   analyze?: PipelineDeps['analyze'];
 }
@@ -85,6 +90,7 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
       });
       const polled = await Promise.race([s.connector.poll({ signal: ctl.signal }), deadline]);
       const result = polled.notModified ? { seen: 0, created: 0, edited: 0, flagged: 0, enqueued: 0 } : processPoll(pipelineDeps, s.source, polled.items);
+      if (result.failed) opts.onItemsFailed?.(s.source);
       if (recordSuccess(db, config, s.source, now())) log.info({ source: id }, 'source recovered');
       log.debug({ source: id, ms: now() - started, items: polled.items.length, notModified: !!polled.notModified }, 'poll done');
       return { sourceId: id, ok: true, notModified: !!polled.notModified, result };

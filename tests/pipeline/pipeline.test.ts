@@ -143,6 +143,7 @@ test('one failing item does not lose the others, and is retried on the next poll
   };
   const r = processPoll(d, source, [item('a', 'boom'), item('b', 'awful')]);
   assert.equal(r.created, 1);
+  assert.equal(r.failed, 1);
   fail = false;
   const r2 = processPoll(d, source, [item('a', 'boom'), item('b', 'awful')]);
   assert.equal(r2.created, 1, 'the failed item was not half-stored');
