@@ -90,8 +90,10 @@ const CARE_NOUNS =
   'balance|invoice|statement|claim|copay|co-pay|deductible|payment plan|care plan|treatment plan|plan of care|care team|' +
   'cleaning|filling|crown|root canal|implant|extraction|injection|vaccines?|shot|biopsy|referral|follow-?up|admission|' +
   'discharge|session|sessions|check-in|intake|paperwork|insurance claim|dental work|physical|mammogram|colonoscopy|' +
-  'ultrasound|wait|wait time|time with us|time here|time in our|care with us|care here|care at|case|history|insurance';
-const MODS = '(?:(?:recent|last|latest|first|previous|prior|next|upcoming|scheduled|missed|cancel+ed|follow-up|initial|annual|routine|entire|whole|medical|dental|lab|test|surgical|overdue|outstanding|unpaid|remaining|recent) )*';
+  'ultrasound|wait|wait time|time with us|time here|time in our|care with us|care here|care at|case|history|insurance|' +
+  'bridge|dentures?|braces|retainer|glasses|contacts|contact lenses|hearing aids?|cast|brace|splint|sample|blood sample|' +
+  'specimen|swab|bloodwork|coverage|benefits|plan';
+const MODS = '(?:(?:new|recent|last|latest|first|previous|prior|next|upcoming|scheduled|missed|cancel+ed|follow-up|initial|annual|routine|entire|whole|medical|dental|lab|test|surgical|overdue|outstanding|unpaid|remaining|recent) )*';
 const CLINICIAN = 'doctor|physician|dentist|provider|surgeon|nurse|therapist|hygienist|counselor|pediatrician|clinician|specialist';
 
 const RULES: readonly Rule[] = [
@@ -113,7 +115,7 @@ const RULES: readonly Rule[] = [
     message: 'says the person was seen, treated, billed or contacted here, which confirms they are a patient',
     re: rx([
       "\\b(?:when|while|after|before|since|the day|the time) you (?:were (?:here|in|at|seen|treated|admitted|examined|checked)|came|come|visited|stopped by|checked in|arrived|saw|met with|last (?:came|visited|saw|were))\\b",
-      '\\byou (?:were|have been|had been|got) (?:seen|treated|examined|admitted|discharged|diagnosed|prescribed|referred|billed|charged|scheduled|rescheduled|here|in our|at our|under (?:our|the) care|under dr|sent to collections)\\b',
+      '\\byou (?:were|have been|had been|got) (?:seen|treated|examined|admitted|discharged|diagnosed|prescribed|referred|billed|charged|scheduled|rescheduled|here|in our|at our|under (?:our|the) care|under dr|sent to collections|turned away|sent home|asked to leave|dismissed from|discharged from)\\b',
       "\\byou(?:'ve| have)? (?:came|come|stopped) (?:in|into|by|to see us|to our|to the office)\\b",
       '\\byou (?:visited|saw|met with|consulted) (?:us|our|dr\\b|the doctor|one of our)',
       '\\byou (?:received|underwent|had|got) (?:a |an |your |the |this )?(?:procedure|surgery|treatment|test|tests|exam|care|vaccine|shot|injection|filling|crown|cleaning|x-?rays?|labs?)\\b',
@@ -129,6 +131,13 @@ const RULES: readonly Rule[] = [
       '\\bwe (?:remember|recall) (?:you|your|seeing|when|treating|meeting)\\b',
       '\\byou (?:waited|had to wait|were waiting|were kept waiting)\\b',
       '\\bthe wait you\\b',
+      '\\byou (?:phoned|called|e-?mailed|messaged|contacted|wrote to|texted) (?:us|our|the office|the clinic|the practice)\\b',
+      '\\b(?:checked|reviewed|pulled|looked at) (?:the|our) (?:call|phone|appointment|visit|billing) (?:logs?|records?|history)\\b',
+      '\\b(?:spoke|talked|met|worked|dealt) with you\\b',
+      '\\b(?:get|got|fit|fitted|squeeze|squeezed|work|worked) you in\\b',
+      '\\b(?:that|the|this) (?:appointment|visit|procedure|exam|surgery) (?:went|turned out)\\b',
+      "\\byou(?:'ve| have) been (?:with us|coming (?:here|to us|in|to see us)|seeing (?:us|dr|our)|in our care)\\b",
+      '\\bon (?:one|a single|just one) (?:visit|appointment)\\b',
     ]),
   },
   {
@@ -150,6 +159,8 @@ const RULES: readonly Rule[] = [
       '\\byour (?:recovery|condition|symptoms?|pain|diagnosis|illness|injury|injuries|medication|health issue|health problem|healing|prognosis|progress|pregnancy|baby|teeth|tooth|skin|heart|blood pressure|blood sugar|weight|mental health|wound|stitches)\\b',
       "\\b(?:hope|glad|happy|pleased|relieved) (?:to hear )?(?:that )?you(?:'re| are| feel| were| have)? (?:feeling|doing|getting|recovering|healing) (?:better|well|okay|ok|much better)\\b",
       '\\b(?:feel better|get well soon|speedy recovery|quick recovery|recover(?:s|ed)? quickly|on the mend)\\b',
+      '\\b(?:is|are|be|was|were) (?:now )?(?:feeling|doing|getting|recovering|healing) (?:better|well|much better|fine)\\b',
+      '\\b(?:everything|it|results?|labs?|tests?|scans?|x-?rays?|biopsy|numbers|levels) (?:looked|look|looks|came back|come back|were|was|is|are) (?:fine|normal|good|great|clear|negative|positive|abnormal|benign|within normal)\\b',
     ]),
   },
   {
@@ -197,6 +208,13 @@ const RULES: readonly Rule[] = [
       '\\bas you (?:were told|know|are aware|well know|were informed|were advised|were warned|may recall)\\b',
       '\\byou were (?:told|informed|warned|advised|reminded|notified)\\b',
       '\\bwe (?:told|warned|informed|reminded|explained to|advised) you\\b',
+      '\\b(?:told|explained|said|mentioned|made clear|pointed out) (?:this |that |it |all of this )?to you\\b',
+      '\\b(?:lies|lying|liar|liars)\\b',
+      '\\b(?:accusation|allegation|claim|complaint)s? (?:with|has|have) no (?:basis|merit|truth)\\b',
+      '\\b(?:baseless|unfounded|groundless)\\b',
+      '\\b(?:would|will) never do (?:that|such a thing|something like that)\\b',
+      '\\bstop (?:posting|spreading|writing)\\b',
+      '\\b(?:seems|is|looks|appears|sounds) (?:to be )?(?:fake|fabricated|made up|false|exaggerated)\\b',
       '\\byour (?:own )?fault\\b',
       "\\byou(?:'re| are| were) (?:wrong|mistaken|lying|confused|misinformed)\\b",
       '\\byou (?:were|are|became|got) (?:rude|aggressive|abusive|hostile|disrespectful|yelling|belligerent|combative|inappropriate|impatient|demanding|verbally abusive|out of line)\\b',
@@ -255,6 +273,13 @@ const ID_RULES: readonly { kind: string; re: RegExp; code?: ReplyProblemCode }[]
   },
   { kind: 'a time', re: /\b\d{1,2}(?::\d{2})?\s?(?:a\.?m\.?|p\.?m\.?)(?![a-z])/g },
 ];
+
+/** Words that may open a reply followed by a comma without being a name. */
+const OPENERS = new Set(
+  ('thanks thank hello hi hey dear sorry unfortunately again please yes no well first also however friends everyone ' +
+    'greetings wow oh ok okay absolutely certainly indeed sure great understood apologies regards team folks neighbors ' +
+    'neighbours truly sincerely respectfully honestly friend reviewer all gosh goodness congratulations welcome').split(' '),
+);
 
 const ENTITY_KIND: Record<string, string> = {
   person: 'a name', date: 'a date', phone: 'a phone number', email: 'an e-mail address', address: 'an address',
@@ -410,6 +435,12 @@ export function checkReply(reply: string, opts: CheckReplyOptions): ReplyCheck {
   if (greet && /^[A-Z]/.test(greet[1]!) && !/^(?:there|everyone|all|friend|friends|reviewer|neighbor|neighbour|folks|team|sir|madam|valued)$/i.test(greet[1]!)) {
     const s = greet.index + greet[0].length - greet[1]!.length;
     push('identifier', 'addresses the person by name', s, s + greet[1]!.length);
+  }
+  // "Kevin, we're sorry…": a reply that opens with a bare name.
+  const lead = /^\s*([A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?),/.exec(text);
+  if (lead && !OPENERS.has(lead[1]!.toLowerCase().split(' ')[0]!)) {
+    const s = lead.index + lead[0].length - 1 - lead[1]!.length;
+    push('identifier', 'addresses the person by name', s, s + lead[1]!.length);
   }
   const finder = opts.findEntities ?? defaultFindEntities;
   let entities: Entity[] = [];

@@ -5,7 +5,7 @@
 export const HEALTH_TERMS: readonly string[] = [
   // conditions
   'diabetes', 'diabetic', 'prediabetes', 'cancer', 'tumou?r', 'chemo(?:therapy)?', 'radiation therapy', 'leukemia', 'lymphoma',
-  'melanoma', 'hiv', 'aids', 'hepatitis(?: [abc])?', 'std', 'stds', 'sti', 'stis', 'herpes', 'chlamydia', 'gonorrhea', 'syphilis',
+  'melanoma', 'hiv', '(?<!hearing )aids', 'hepatitis(?: [abc])?', 'std', 'stds', 'sti', 'stis', 'herpes', 'chlamydia', 'gonorrhea', 'syphilis',
   'hpv', 'covid(?:-19)?', 'flu', 'influenza', 'pneumonia', 'bronchitis', 'asthma', 'copd', 'strep(?: throat)?', 'infections?',
   'infected', 'uti', 'sinusitis', 'hypertension', 'high blood pressure', 'blood pressure', 'cholesterol', 'heart attack',
   'heart disease', 'stroke', 'arrhythmia', 'afib', 'a-fib', 'epilepsy', 'seizures?', 'migraines?', 'concussion',
@@ -35,7 +35,7 @@ export const HEALTH_TERMS: readonly string[] = [
   'amoxicillin', 'penicillin', 'azithromycin', 'z-pack', 'prednisone', 'steroids?', 'insulin', 'metformin', 'ozempic',
   'wegovy', 'semaglutide', 'adderall', 'xanax', 'zoloft', 'prozac', 'lexapro', 'oxycodone', 'opioids?', 'hydrocodone',
   'vicodin', 'percocet', 'tramadol', 'gabapentin', 'lisinopril', 'statins?', 'birth control', 'antidepressants?',
-  'painkillers?', 'pain medication', 'pain meds', 'narcotics?', 'suboxone', 'methadone', 'inhaler', 'epipen',
+  'controlled substances?', 'alcohol use', 'alcohol abuse', 'drug use', 'smoking cessation', 'painkillers?', 'pain medication', 'pain meds', 'narcotics?', 'suboxone', 'methadone', 'inhaler', 'epipen',
 ];
 
 /** Words that never count as "echoing the post": stopwords and the ordinary vocabulary of safe replies. */
@@ -70,5 +70,10 @@ export const ECHO_IGNORE: ReadonlySet<string> = new Set(
   way ways work working worked keep kept continue ensure sure make making made give given going come coming go
   said says say told tell new next last first also again much many lot lots bit little
   dear hello hi hey regards sincerely warm warmly best kind kindly truly yours sir madam
+  back list listed listing current date updated update accurate accuracy correct correction words delighted proud
+  inconvenience trust patience suggestion suggestions perspective input value valued values respect respectful courteous
+  courtesy compassionate comfortable expectation expectations expected fall fell short meet met member members receive
+  received department rating star stars five thoughts conversation convenience moment honest lovely wonderful thrilled
+  form forms website site page online pass along together dignity deeply loss schedule scheduling accepted mean means lot read reading writing wrote write
   ms mr mrs dr`.split(/\s+/).filter(Boolean),
 );
