@@ -74,6 +74,6 @@ export const ECHO_IGNORE: ReadonlySet<string> = new Set(
   inconvenience trust patience suggestion suggestions perspective input value valued values respect respectful courteous
   courtesy compassionate comfortable expectation expectations expected fall fell short meet met member members receive
   received department rating star stars five thoughts conversation convenience moment honest lovely wonderful thrilled
-  form forms website site page online pass along together dignity deeply loss schedule scheduling accepted mean means lot read reading writing wrote write
+  form forms website site page online emergency right away pass along together dignity deeply loss schedule scheduling accepted mean means lot read reading writing wrote write
   ms mr mrs dr`.split(/\s+/).filter(Boolean),
 );

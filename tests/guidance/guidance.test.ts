@@ -222,3 +222,28 @@ test('formatHours groups equal consecutive days', () => {
   assert.equal(formatHours({ mon: '07:30-12:00, 13:00-18:15', wed: '07:30-12:00, 13:00-18:15' }), 'Mon 7:30 a.m. to 12 p.m. and 1 p.m. to 6:15 p.m.; Wed 7:30 a.m. to 12 p.m. and 1 p.m. to 6:15 p.m.');
   assert.equal(formatHours({}), '');
 });
+
+test('default drafts never echo the post they answer (every fixture post, every reply action)', async () => {
+  const { readFileSync } = await import('node:fs');
+  const read = (n: string) =>
+    (JSON.parse(readFileSync(new URL(`../fixtures/replies/${n}`, import.meta.url), 'utf8')) as { post?: string }[])
+      .map((f) => f.post)
+      .filter((p): p is string => typeof p === 'string');
+  const posts = [
+    ...read('safe.json'),
+    ...read('unsafe.json'),
+    "I'm in crisis right now and I don't know who to call, is this an emergency?",
+    'Your phone number on Google is wrong and your hours are wrong too.',
+    'Can someone answer a quick medical question here? Social media is the only way I can reach you.',
+  ];
+  let checked = 0;
+  for (const post of posts) {
+    for (const f of [flag('negative'), flag('advice'), flag('inaccurate'), flag('urgent'), flag('phi', 'phi.self')]) {
+      const g = buildGuidance([f], DEMO_PRACTICE);
+      assert.ok(g.draftReply);
+      assert.deepEqual(checkReply(g.draftReply, { practice: DEMO_PRACTICE, post }).problems, [], `${f.category} vs "${post}"`);
+      checked++;
+    }
+  }
+  assert.ok(checked > 500);
+});
