@@ -271,6 +271,17 @@ const ID_RULES: readonly { kind: string; re: RegExp; code?: ReplyProblemCode }[]
     kind: 'a date',
     re: /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.? \d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th)? of (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b|\b\d{4}-\d{2}-\d{2}\b|\b(?:last|this past|on|this|next|that) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\byesterday\b|\b(?:last|this past) (?:week|month|weekend|night|year|visit)\b|\b(?:this|that|yesterday) (?:morning|afternoon|evening)\b|\bearlier (?:today|this week)\b|\bthe \d{1,2}(?:st|nd|rd|th)\b/g,
   },
+  // Any other run of 7+ digits with separators: foreign phones, card and licence numbers.
+  { kind: 'a long number', re: /(?<![\w-])\+?\(?\d(?:[\s().-]{0,2}\d){6,}(?![\w-])/g },
+  { kind: 'a bank account number', re: /\b[a-z]{2}\d{2}(?: ?[a-z0-9]{4}){3,}(?: ?[a-z0-9]{1,4})?\b/g },
+  { kind: 'an IP address', re: /\b\d{1,3}(?:\.\d{1,3}){3}\b/g },
+  { kind: 'a ZIP code', re: /\b\d{5}(?:-\d{4})?\b/g },
+  {
+    kind: 'a street address',
+    re: /\b\d{1,6}(?: [a-z0-9.'-]+){1,4} (?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|circle|parkway|pkwy|highway|hwy)\b\.?/g,
+  },
+  { kind: 'a year', re: /\b(?:in|on|of|during|from|back in|since) (?:19|20)\d{2}\b/g },
+  { kind: 'an age', re: /\b(?:you're|you are|he's|she's|he is|she is|they're|they are|turned|turning|just turned) \d{1,3}\b/g },
   { kind: 'a time', re: /\b\d{1,2}(?::\d{2})?\s?(?:a\.?m\.?|p\.?m\.?)(?![a-z])/g },
 ];
 
