@@ -278,7 +278,7 @@ const ID_RULES: readonly { kind: string; re: RegExp; code?: ReplyProblemCode }[]
   { kind: 'a ZIP code', re: /\b\d{5}(?:-\d{4})?\b/g },
   {
     kind: 'a street address',
-    re: /\b\d{1,6}(?: [a-z0-9.'-]+){1,4} (?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|circle|parkway|pkwy|highway|hwy)\b\.?/g,
+    re: /\b\d{1,6}(?: (?!(?:or|and|for|at|to|by|call|ask|the|a|an|in|on|of|with|from|our|your)\b)[a-z0-9.'-]+){1,4} (?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|court|ct|way|place|pl|terrace|circle|parkway|pkwy|highway|hwy)\b\.?/g,
   },
   { kind: 'a year', re: /\b(?:in|on|of|during|from|back in|since) (?:19|20)\d{2}\b/g },
   { kind: 'an age', re: /\b(?:you're|you are|he's|she's|he is|she is|they're|they are|turned|turning|just turned) \d{1,3}\b/g },

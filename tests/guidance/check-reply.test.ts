@@ -83,6 +83,14 @@ test('identifiers are caught, but the practice\'s own facts are fine in any form
   const r = checkReply(reply, { practice });
   const found = spans(reply, r).filter(([c]) => c === 'identifier').map(([, s]) => s);
   assert.deepEqual(found, ['Dana', 'claim 88341-B', '(555) 019-2231', 'dana.p@example.com', '$460', '3/12']);
+  const more = 'We mailed it to 77 Larkspur Hill Rd. to card 4111 1111 1111 1111, back in 2019, when you turned 64.';
+  const m = checkReply(more, { practice });
+  assert.deepEqual(
+    spans(more, m).filter(([c]) => c === 'identifier').map(([, s]) => s),
+    ['77 Larkspur Hill Rd.', '4111 1111 1111 1111', 'back in 2019', 'turned 64'],
+  );
+  // A number followed by "ask for Dr. …" is not a street address ("Dr" is a title here).
+  assert.equal(checkReply('Please call (555) 010-4477 and ask for Dr. Okafor.', { practice }).ok, true);
 });
 
 test('health details and medical advice', () => {
