@@ -1,0 +1,198 @@
+// A local stand-in of the Slack Web API: a real node:http server on 127.0.0.1:0. It records every call (method,
+// parsed body, raw body), keeps posted messages per conversation (so history/replies/update behave), and can be
+// told to answer the next call(s) of a method with a fault: 429 + Retry-After, Slack's HTML 500 page, an API error
+// such as invalid_auth, a hang (the client times out), or "store then hold" (the message is posted but the answer
+// never comes: what a crash mid-delivery looks like from the database's side).
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+
+export interface StubCall {
+  method: string;
+  body: Record<string, unknown>;
+  raw: string;
+  auth: string | undefined;
+}
+
+export interface StubMessage {
+  ts: string;
+  channel: string;
+  text: string;
+  blocks?: unknown;
+  metadata?: { event_type?: string; event_payload?: Record<string, unknown> };
+  thread_ts?: string;
+  reply_broadcast?: boolean;
+}
+
+export type Fault =
+  | { kind: 'ratelimit'; retryAfter: number }
+  | { kind: 'html500' }
+  | { kind: 'error'; error: string }
+  | { kind: 'hang' }
+  | { kind: 'storeThenHold' };
+
+const HTML_500_FIXTURE = fileURLToPath(
+  new URL('../../../shared/data/slack_api_fixtures/python_slack_sdk_fixtures/slack_server_error_page_500.html', import.meta.url),
+);
+const OWN_500 = '<!DOCTYPE html><html><head><title>Server Error | Slack</title></head><body><h1>Something went wrong</h1></body></html>';
+
+/** Slack's real 500 page when ../shared/data exists, else a look-alike. */
+export function html500(): string {
+  return existsSync(HTML_500_FIXTURE) ? readFileSync(HTML_500_FIXTURE, 'utf8') : OWN_500;
+}
+
+function parseBody(raw: string, type: string | undefined): Record<string, unknown> {
+  if ((type ?? '').includes('application/json')) {
+    try {
+      return JSON.parse(raw) as Record<string, unknown>;
+    } catch {
+      return {};
+    }
+  }
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(raw)) {
+    if (/^[[{]/.test(v)) {
+      try {
+        out[k] = JSON.parse(v);
+        continue;
+      } catch {
+        // keep the string
+      }
+    }
+    out[k] = v;
+  }
+  return out;
+}
+
+export interface SlackStub {
+  url: string;
+  calls: StubCall[];
+  messages: StubMessage[];
+  /** Queue a fault for the next call of `method` (or '*': any method). */
+  fault(method: string, f: Fault, times?: number): void;
+  /** Calls of one method. */
+  callsOf(method: string): StubCall[];
+  /** Every raw request body joined: for "this never appears anywhere" assertions. */
+  allRaw(): string;
+  close(): Promise<void>;
+}
+
+export async function startSlackStub(opts: { dmChannel?: string } = {}): Promise<SlackStub> {
+  const calls: StubCall[] = [];
+  const messages: StubMessage[] = [];
+  const faults: { method: string; f: Fault }[] = [];
+  const held = new Set<ServerResponse>();
+  let tsCounter = 0;
+  const dm = opts.dmChannel ?? 'D0PWTEST1';
+
+  const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+    res.end(JSON.stringify(body));
+  };
+
+  function store(channel: string, b: Record<string, unknown>): StubMessage {
+    tsCounter++;
+    const m: StubMessage = {
+      ts: `${1_700_000_000 + tsCounter}.${String(tsCounter).padStart(6, '0')}`,
+      channel,
+      text: String(b.text ?? ''),
+      blocks: b.blocks,
+      metadata: b.metadata as StubMessage['metadata'],
+      thread_ts: b.thread_ts ? String(b.thread_ts) : undefined,
+      reply_broadcast: b.reply_broadcast === true || b.reply_broadcast === 'true',
+    };
+    messages.push(m);
+    return m;
+  }
+
+  function handle(method: string, b: Record<string, unknown>, req: IncomingMessage, res: ServerResponse): void {
+    const idx = faults.findIndex((x) => x.method === method || x.method === '*');
+    const f = idx >= 0 ? faults.splice(idx, 1)[0]!.f : null;
+    if (f?.kind === 'ratelimit') {
+      res.writeHead(429, { 'retry-after': String(f.retryAfter), 'content-type': 'application/json' });
+      res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+      return;
+    }
+    if (f?.kind === 'html500') {
+      res.writeHead(500, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(html500());
+      return;
+    }
+    if (f?.kind === 'error') return send(res, 200, { ok: false, error: f.error });
+    if (f?.kind === 'hang') {
+      held.add(res);
+      req.on('close', () => held.delete(res));
+      return;
+    }
+    const channel = String(b.channel ?? '');
+    switch (method) {
+      case 'conversations.open':
+        return send(res, 200, { ok: true, channel: { id: dm } });
+      case 'chat.postMessage': {
+        if (!channel) return send(res, 200, { ok: false, error: 'channel_not_found' });
+        const m = store(channel, b);
+        if (f?.kind === 'storeThenHold') {
+          held.add(res);
+          req.on('close', () => held.delete(res));
+          return;
+        }
+        return send(res, 200, { ok: true, channel, ts: m.ts, message: { text: m.text, ts: m.ts } });
+      }
+      case 'chat.update': {
+        const m = messages.find((x) => x.channel === channel && x.ts === String(b.ts));
+        if (!m) return send(res, 200, { ok: false, error: 'message_not_found' });
+        m.text = String(b.text ?? '');
+        m.blocks = b.blocks;
+        return send(res, 200, { ok: true, channel, ts: m.ts, text: m.text });
+      }
+      case 'conversations.history': {
+        const oldest = Number(b.oldest ?? 0);
+        const list = messages
+          .filter((x) => x.channel === channel && (!x.thread_ts || x.reply_broadcast) && Number(x.ts) >= oldest)
+          .slice()
+          .reverse();
+        return send(res, 200, { ok: true, messages: list, has_more: false, response_metadata: { next_cursor: '' } });
+      }
+      case 'conversations.replies': {
+        const ts = String(b.ts ?? '');
+        const list = messages.filter((x) => x.channel === channel && (x.ts === ts || x.thread_ts === ts));
+        return send(res, 200, { ok: true, messages: list, has_more: false, response_metadata: { next_cursor: '' } });
+      }
+      case 'auth.test':
+        return send(res, 200, { ok: true, user_id: 'UBOT', team_id: 'T0PW' });
+      default:
+        return send(res, 200, { ok: false, error: 'unknown_method' });
+    }
+  }
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks).toString('utf8');
+      const method = decodeURIComponent((req.url ?? '').replace(/^\/api\//, '').split('?')[0] ?? '');
+      const body = parseBody(raw, req.headers['content-type']);
+      calls.push({ method, body, raw, auth: req.headers.authorization });
+      handle(method, body, req, res);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}/api/`,
+    calls,
+    messages,
+    fault(method, f, times = 1) {
+      for (let i = 0; i < times; i++) faults.push({ method, f });
+    },
+    callsOf: (method) => calls.filter((c) => c.method === method),
+    allRaw: () => calls.map((c) => decodeURIComponent(c.raw.replace(/\+/g, ' '))).join('\n'),
+    async close() {
+      for (const r of held) r.destroy();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
