@@ -91,6 +91,7 @@ export function processPoll(deps: PipelineDeps, source: SourceConfig, items: rea
 function analyseVersion(deps: PipelineDeps, source: SourceConfig, v: NewVersion, now: number): { flagged: boolean; enqueued: number } {
   const { db, practice } = deps;
   const item = v.item;
+  const byPractice = isByPractice(item.author, practice);
   const analysis = (deps.analyze ?? analyze)(
     {
       text: item.text,
@@ -98,7 +99,7 @@ function analyseVersion(deps: PipelineDeps, source: SourceConfig, v: NewVersion,
       rating: item.rating,
       author: item.author,
       owned: source.owned,
-      byPractice: isByPractice(item.author, practice),
+      byPractice,
       kind: item.kind,
       ...(item.facts ? { facts: item.facts } : {}),
     },
@@ -125,7 +126,7 @@ function analyseVersion(deps: PipelineDeps, source: SourceConfig, v: NewVersion,
     return { flagged: true, enqueued: 0 };
   }
 
-  const guidance = buildGuidance(analysis.flags, practice, deps.config.guidance.templates);
+  const guidance = buildGuidance(analysis.flags, practice, deps.config.guidance.templates, { owned: source.owned, byPractice });
   let enqueued = 0;
   for (const channel of channels) {
     const alertedBefore =

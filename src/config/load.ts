@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { z } from 'zod';
 import { ConfigError } from '../core/errors.ts';
+import { validateTemplates } from '../guidance/index.ts';
 import type { PracticeFacts } from '../core/types.ts';
 import type { ConnectorDefinition } from '../core/connector.ts';
 import { connectors as defaultRegistry } from '../../connectors/index.ts';
@@ -193,6 +194,11 @@ export function parseConfig(text: string, file: string, opts: LoadOptions = {}):
         path: ['email', 'password_env'],
         message: `email is enabled with a user but the environment variable ${c.email.password_env} is not set`,
       });
+    }
+    // Every reply template, default and configured, must itself pass the reply checker.
+    for (const t of validateTemplates(c.guidance.templates, toPracticeFacts(c.practice))) {
+      const path = t.origin === 'config' && t.key in (c.guidance.templates ?? {}) ? ['guidance', 'templates', t.key] : ['guidance', 'templates'];
+      problems.push({ path, message: `${t.origin === 'default' ? `built-in template ${t.key}` : 'template'}: ${t.message}` });
     }
   }
 
