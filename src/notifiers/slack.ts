@@ -221,7 +221,8 @@ export function createSlackNotifier(opts: SlackNotifierOptions): SlackNotifier {
 
   async function findDelivered(row: OutboxRow): Promise<{ externalRef?: string } | null> {
     const key = row.idempotency_key;
-    const oldest = String(Math.max(0, Math.floor(row.created_at / 1000) - 60));
+    // Nothing with this key can predate the row; 10 minutes of slack for clock skew between us and Slack.
+    const oldest = String(Math.max(0, Math.floor(row.created_at / 1000) - 600));
     let threadOf: { channel: string; ts: string } | null = null;
     if (row.kind === 'alert_update' || row.kind === 'reminder') {
       const p = parsePayload(row) as AlertPayload;

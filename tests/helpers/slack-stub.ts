@@ -69,8 +69,10 @@ export interface SlackStub {
   url: string;
   calls: StubCall[];
   messages: StubMessage[];
-  /** Queue a fault for the next call of `method` (or '*': any method). */
-  fault(method: string, f: Fault, times?: number): void;
+  /** Queue a fault for the next call of `method` (or '*': any method), after letting `skip` such calls through. */
+  fault(method: string, f: Fault, times?: number, skip?: number): void;
+  /** Resolves when `pred()` holds after some call (checked at once and after every call). */
+  waitFor(pred: () => boolean): Promise<void>;
   /** Calls of one method. */
   callsOf(method: string): StubCall[];
   /** Every raw request body joined: for "this never appears anywhere" assertions. */
@@ -81,7 +83,14 @@ export interface SlackStub {
 export async function startSlackStub(opts: { dmChannel?: string } = {}): Promise<SlackStub> {
   const calls: StubCall[] = [];
   const messages: StubMessage[] = [];
-  const faults: { method: string; f: Fault }[] = [];
+  const faults: { method: string; f: Fault; skip: number }[] = [];
+  const waiters: { pred: () => boolean; resolve: () => void }[] = [];
+  const poke = () => {
+    for (const w of waiters.splice(0)) {
+      if (w.pred()) w.resolve();
+      else waiters.push(w);
+    }
+  };
   const held = new Set<ServerResponse>();
   let tsCounter = 0;
   const dm = opts.dmChannel ?? 'D0PWTEST1';
@@ -94,7 +103,8 @@ export async function startSlackStub(opts: { dmChannel?: string } = {}): Promise
   function store(channel: string, b: Record<string, unknown>): StubMessage {
     tsCounter++;
     const m: StubMessage = {
-      ts: `${1_700_000_000 + tsCounter}.${String(tsCounter).padStart(6, '0')}`,
+      // Real-looking ts: the current second + a counter (unique, increasing), like Slack's.
+      ts: `${Math.floor(Date.now() / 1000)}.${String(tsCounter).padStart(6, '0')}`,
       channel,
       text: String(b.text ?? ''),
       blocks: b.blocks,
@@ -108,7 +118,12 @@ export async function startSlackStub(opts: { dmChannel?: string } = {}): Promise
 
   function handle(method: string, b: Record<string, unknown>, req: IncomingMessage, res: ServerResponse): void {
     const idx = faults.findIndex((x) => x.method === method || x.method === '*');
-    const f = idx >= 0 ? faults.splice(idx, 1)[0]!.f : null;
+    let f: Fault | null = null;
+    if (idx >= 0) {
+      const entry = faults[idx]!;
+      if (entry.skip > 0) entry.skip--;
+      else f = faults.splice(idx, 1)[0]!.f;
+    }
     if (f?.kind === 'ratelimit') {
       res.writeHead(429, { 'retry-after': String(f.retryAfter), 'content-type': 'application/json' });
       res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
@@ -175,6 +190,7 @@ export async function startSlackStub(opts: { dmChannel?: string } = {}): Promise
       const body = parseBody(raw, req.headers['content-type']);
       calls.push({ method, body, raw, auth: req.headers.authorization });
       handle(method, body, req, res);
+      poke();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -184,8 +200,12 @@ export async function startSlackStub(opts: { dmChannel?: string } = {}): Promise
     url: `http://127.0.0.1:${port}/api/`,
     calls,
     messages,
-    fault(method, f, times = 1) {
-      for (let i = 0; i < times; i++) faults.push({ method, f });
+    fault(method, f, times = 1, skip = 0) {
+      for (let i = 0; i < times; i++) faults.push({ method, f, skip: i === 0 ? skip : 0 });
+    },
+    waitFor(pred) {
+      if (pred()) return Promise.resolve();
+      return new Promise<void>((resolve) => waiters.push({ pred, resolve }));
     },
     callsOf: (method) => calls.filter((c) => c.method === method),
     allRaw: () => calls.map((c) => decodeURIComponent(c.raw.replace(/\+/g, ' '))).join('\n'),
