@@ -14,6 +14,7 @@ import { eraseExpiredRawText, RETENTION_INTERVAL_MS } from './store/retention.ts
 import { createSqliteValidatorStore } from './store/validators.ts';
 import { createScheduler, type PollOutcome, type ScheduledSource, type Scheduler } from './scheduler/scheduler.ts';
 import { createConsoleNotifier } from './notifiers/console.ts';
+import { slackNotifierFactory, responderServiceFactory } from './notifiers/slack-daemon.ts';
 import { connectors as defaultRegistry } from '../connectors/index.ts';
 import type { PracticeFacts } from './core/types.ts';
 import type { PipelineDeps } from './pipeline.ts';
@@ -42,10 +43,13 @@ export interface Service {
  */
 export const notifierFactories: ((ctx: DaemonContext) => Notifier | null)[] = [
   (ctx) => (ctx.config.alerts.console ? createConsoleNotifier() : null),
+  (ctx) => slackNotifierFactory(ctx),
 ];
 
 /** Extra long-running services (Slack Socket Mode, the digest schedule…): append one line each. */
-export const serviceFactories: ((ctx: DaemonContext) => Service | null)[] = [];
+export const serviceFactories: ((ctx: DaemonContext) => Service | null)[] = [
+  (ctx) => responderServiceFactory(ctx),
+];
 
 interface Dispatcher {
   runOnce(): Promise<number>;
