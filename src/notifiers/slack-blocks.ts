@@ -89,9 +89,9 @@ export function alertHeadline(p: AlertLike): string {
 /** The alert message. `status` (after an action) replaces the buttons with who did what. */
 export function renderAlert(p: AlertLike, opts: { status?: ActionStatus | null } = {}): SlackMessage {
   const blocks: Block[] = [];
-  blocks.push({ type: 'header', text: { type: 'plain_text', text: plain(`${alertHeadline(p)}`), emoji: true } });
+  blocks.push({ type: 'header', text: { type: 'plain_text', text: plain(`${SEVERITY_ICON[p.severity] ?? ''} ${alertHeadline(p)}`), emoji: true } });
 
-  const facts: string[] = [`${SEVERITY_ICON[p.severity] ?? ''} *Source:* ${slackLink(p.url, p.sourceName || p.sourceId)}`];
+  const facts: string[] = [`*Source:* ${slackLink(p.url, p.sourceName || p.sourceId)}`];
   const posted = postedWords(p.postedAt);
   if (posted) facts.push(`*Posted:* ${posted}`);
   const st = stars(p.rating);

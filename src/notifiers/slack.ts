@@ -219,7 +219,24 @@ export function createSlackNotifier(opts: SlackNotifierOptions): SlackNotifier {
   const hasKey = (m: ApiMessage, key: string) =>
     m.metadata?.event_type === METADATA_EVENT_TYPE && m.metadata.event_payload?.key === key;
 
+  let warnedNoHistory = false;
+  /** Without a *:history scope the lookup cannot be done: re-post (at-least-once) rather than hold the alert. */
   async function findDelivered(row: OutboxRow): Promise<{ externalRef?: string } | null> {
+    try {
+      return await lookup(row);
+    } catch (err) {
+      if (err instanceof NotifierError && /: (missing_scope|not_allowed_token_type)$/.test(err.message)) {
+        if (!warnedNoHistory) {
+          warnedNoHistory = true;
+          log.warn({ outboxId: row.id, err: err.message }, 'slack: cannot read history (add im:history / groups:history); an interrupted alert may be posted twice');
+        }
+        return null;
+      }
+      throw err;
+    }
+  }
+
+  async function lookup(row: OutboxRow): Promise<{ externalRef?: string } | null> {
     const key = row.idempotency_key;
     // Nothing with this key can predate the row; 10 minutes of slack for clock skew between us and Slack.
     const oldest = String(Math.max(0, Math.floor(row.created_at / 1000) - 600));

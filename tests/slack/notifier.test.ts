@@ -211,3 +211,14 @@ test('source broken / recovered: plain words, one message each', async () => {
     ':white_check_mark: Yelp main office is working again',
   ]);
 });
+
+test('without a history scope an interrupted row is re-posted (at-least-once), with one warning', async () => {
+  const { stub, db, clock, cap, dispatcher } = await setup({ channel: 'C0PRIVATE' });
+  enqueue(db, { key: 'k', channel: 'slack', kind: 'alert', itemId: 1, payload: alertPayload(), now: clock.now() });
+  db.prepare(`UPDATE outbox SET status = 'sending', claimed_at = ? WHERE idempotency_key = 'k'`).run(clock.now()); // a crash
+  stub.fault('conversations.history', { kind: 'error', error: 'missing_scope' });
+  assert.equal(await dispatcher.runOnce(), 1);
+  assert.equal(row(db, 'k').status, 'sent');
+  assert.equal(stub.callsOf('chat.postMessage').length, 1);
+  assert.equal(cap.lines.filter((l) => l.includes('cannot read history')).length, 1);
+});
