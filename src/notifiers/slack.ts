@@ -166,6 +166,17 @@ export function createSlackNotifier(opts: SlackNotifierOptions): SlackNotifier {
     return r ? (JSON.parse(r.payload_json) as AlertLike) : null;
   }
 
+  /** The last action on an item that is no longer new: an edit must not bring the buttons back. */
+  function currentStatus(itemId: number): ActionStatus | null {
+    const r = db
+      .prepare(
+        `SELECT a.action, a.actor, a.at FROM item_actions a JOIN items i ON i.id = a.item_id
+         WHERE a.item_id = ? AND i.status != 'new' AND a.action IN ('ack', 'done', 'dismiss') ORDER BY a.id DESC LIMIT 1`,
+      )
+      .get(itemId) as ActionStatus | undefined;
+    return r ?? null;
+  }
+
   function parsePayload(row: OutboxRow): unknown {
     try {
       return JSON.parse(row.payload_json);
@@ -190,7 +201,7 @@ export function createSlackNotifier(opts: SlackNotifierOptions): SlackNotifier {
           return { externalRef: await post(await target(), renderAlert(p), key) };
         }
         try {
-          const msg = renderAlert(p);
+          const msg = renderAlert(p, { status: currentStatus(p.itemId ?? row.item_id) });
           await call('chat.update', { channel: orig.ref.channel, ts: orig.ref.ts, text: msg.text, blocks: msg.blocks });
         } catch (err) {
           // The original message is gone (deleted in Slack): keep going with the thread notice only.

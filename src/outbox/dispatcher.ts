@@ -218,7 +218,8 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
       }
       if (err instanceof NotifierError && err.configProblem) {
         // Config problems never count as attempts and never dead-letter a row.
-        markRetry.run(row.attempts, t + configProblemDelayMs, CONFIG_PREFIX + msg, null, row.id);
+        // An in-doubt row stays in doubt: the lookup must still happen before any re-send.
+        markRetry.run(row.attempts, t + configProblemDelayMs, CONFIG_PREFIX + msg, row.inDoubt ? (row.claimed_at ?? t) : null, row.id);
         once(`config:${row.channel}:${msg}`, () =>
           log.error(
             { ...base, err: msg },
@@ -240,7 +241,8 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
         pausedUntil.set(row.channel, t + retryAfterMs);
       }
       // A rate-limited call was rejected before anything was posted; any other failure may have reached the channel.
-      const ambiguous = retryAfterMs === undefined;
+      // A row that was already in doubt stays so whatever this attempt's failure was.
+      const ambiguous = retryAfterMs === undefined || row.inDoubt;
       markRetry.run(attempt, t + delay, msg, ambiguous ? (row.claimed_at ?? t) : null, row.id);
       log.warn({ ...base, err: msg, delayMs: delay }, 'outbox delivery failed; will retry');
       return false;

@@ -4,6 +4,8 @@
 // such as invalid_auth, a hang (the client times out), or "store then hold" (the message is posted but the answer
 // never comes: what a crash mid-delivery looks like from the database's side).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createHash } from 'node:crypto';
+import type { Duplex } from 'node:stream';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
@@ -75,6 +77,14 @@ export interface SlackStub {
   waitFor(pred: () => boolean): Promise<void>;
   /** Calls of one method. */
   callsOf(method: string): StubCall[];
+  /** Socket Mode stand-in: apps.connections.open answers with a ws:// URL on this server. */
+  socket: {
+    /** Sends one envelope (e.g. { envelope_id, type: 'interactive', payload }) to every connected client. */
+    send(envelope: Record<string, unknown>): void;
+    /** Text frames the clients sent (acks: { envelope_id }). */
+    received: Record<string, unknown>[];
+    connections(): number;
+  };
   /** Every raw request body joined: for "this never appears anywhere" assertions. */
   allRaw(): string;
   close(): Promise<void>;
@@ -94,6 +104,7 @@ export async function startSlackStub(opts: { dmChannel?: string } = {}): Promise
   const held = new Set<ServerResponse>();
   let tsCounter = 0;
   const dm = opts.dmChannel ?? 'D0PWTEST1';
+  const portOf = () => (server.address() as AddressInfo).port;
 
   const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
@@ -174,6 +185,8 @@ export async function startSlackStub(opts: { dmChannel?: string } = {}): Promise
         const list = messages.filter((x) => x.channel === channel && (x.ts === ts || x.thread_ts === ts));
         return send(res, 200, { ok: true, messages: list, has_more: false, response_metadata: { next_cursor: '' } });
       }
+      case 'apps.connections.open':
+        return send(res, 200, { ok: true, url: `ws://127.0.0.1:${portOf()}/link/?ticket=t` });
       case 'auth.test':
         return send(res, 200, { ok: true, user_id: 'UBOT', team_id: 'T0PW' });
       default:
@@ -193,6 +206,69 @@ export async function startSlackStub(opts: { dmChannel?: string } = {}): Promise
       poke();
     });
   });
+  // A minimal RFC 6455 server: handshake, unmasked text frames out, masked frames in, ping → pong, close → close.
+  const sockets = new Set<Duplex>();
+  const received: Record<string, unknown>[] = [];
+  const frame = (opcode: number, payload: Buffer) => {
+    const len = payload.length;
+    const head = len < 126 ? Buffer.from([0x80 | opcode, len]) : len < 65536 ? Buffer.from([0x80 | opcode, 126, len >> 8, len & 255]) : (() => {
+      const b = Buffer.alloc(10);
+      b[0] = 0x80 | opcode;
+      b[1] = 127;
+      b.writeBigUInt64BE(BigInt(len), 2);
+      return b;
+    })();
+    return Buffer.concat([head, payload]);
+  };
+  server.on('upgrade', (req, socket) => {
+    const accept = createHash('sha1').update(`${req.headers['sec-websocket-key']}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest('base64');
+    socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => sockets.delete(socket));
+    let buf = Buffer.alloc(0);
+    socket.on('data', (chunk: Buffer) => {
+      buf = Buffer.concat([buf, chunk]);
+      for (;;) {
+        if (buf.length < 2) return;
+        const opcode = buf[0]! & 0x0f;
+        let len = buf[1]! & 0x7f;
+        let off = 2;
+        if (len === 126) {
+          if (buf.length < 4) return;
+          len = buf.readUInt16BE(2);
+          off = 4;
+        } else if (len === 127) {
+          if (buf.length < 10) return;
+          len = Number(buf.readBigUInt64BE(2));
+          off = 10;
+        }
+        const masked = (buf[1]! & 0x80) !== 0;
+        const total = off + (masked ? 4 : 0) + len;
+        if (buf.length < total) return;
+        const mask = masked ? buf.subarray(off, off + 4) : null;
+        const data = Buffer.from(buf.subarray(off + (masked ? 4 : 0), total));
+        if (mask) for (let i = 0; i < data.length; i++) data[i]! ^= mask[i % 4]!;
+        buf = buf.subarray(total);
+        if (opcode === 0x1) {
+          try {
+            received.push(JSON.parse(data.toString('utf8')) as Record<string, unknown>);
+          } catch {
+            // ignore
+          }
+          poke();
+        } else if (opcode === 0x9) socket.write(frame(0xa, data));
+        else if (opcode === 0x8) {
+          socket.end(frame(0x8, data));
+          sockets.delete(socket);
+          poke();
+        }
+      }
+    });
+    socket.write(frame(0x1, Buffer.from(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'stub' }, connection_info: { app_id: 'A0PWAPP' } }))));
+    poke();
+  });
+
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
 
@@ -203,6 +279,13 @@ export async function startSlackStub(opts: { dmChannel?: string } = {}): Promise
     fault(method, f, times = 1, skip = 0) {
       for (let i = 0; i < times; i++) faults.push({ method, f, skip: i === 0 ? skip : 0 });
     },
+    socket: {
+      send(envelope) {
+        for (const so of sockets) so.write(frame(0x1, Buffer.from(JSON.stringify(envelope))));
+      },
+      received,
+      connections: () => sockets.size,
+    },
     waitFor(pred) {
       if (pred()) return Promise.resolve();
       return new Promise<void>((resolve) => waiters.push({ pred, resolve }));
@@ -211,6 +294,7 @@ export async function startSlackStub(opts: { dmChannel?: string } = {}): Promise
     allRaw: () => calls.map((c) => decodeURIComponent(c.raw.replace(/\+/g, ' '))).join('\n'),
     async close() {
       for (const r of held) r.destroy();
+      for (const so of sockets) so.destroy();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

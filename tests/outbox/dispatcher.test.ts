@@ -231,3 +231,23 @@ test('start/stop: the loop delivers and stop aborts a hung delivery, leaving it 
   assert.equal(r.attempts, 0);
   assert.notEqual(r.claimed_at, null);
 });
+
+test('an in-doubt row stays in doubt when the lookup itself is rate limited or hits a config problem', async () => {
+  const { db, clock } = setup();
+  const a = add(db, 'a', clock.now());
+  db.prepare(`UPDATE outbox SET status = 'sending', claimed_at = ? WHERE id = ?`).run(clock.now(), a);
+  const failures = [new NotifierError('slack conversations.history: rate limited', true, 1_000), new NotifierError('slack conversations.history: invalid_auth', false, undefined, true)];
+  const f = fakeNotifier('slack', async () => ({ externalRef: 'new' }), async () => {
+    const e = failures.shift();
+    if (e) throw e;
+    return { externalRef: 'found' };
+  });
+  const d = createDispatcher({ db, notifiers: [f.notifier], log: capturedLog().log, maxAttempts: 5, now: clock.now, configProblemDelayMs: 5_000 });
+  for (let i = 0; i < 3; i++) {
+    await d.runOnce();
+    clock.advance(10_000);
+  }
+  assert.equal(f.finds.length, 3, 'looked up on every attempt');
+  assert.equal(f.calls.length, 0, 'never re-posted');
+  assert.equal(row(db, a).external_ref, 'found');
+});

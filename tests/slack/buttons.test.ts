@@ -4,7 +4,7 @@ import { openDb } from '../../src/store/db.ts';
 import { enqueue } from '../../src/outbox/enqueue.ts';
 import { createDispatcher } from '../../src/outbox/dispatcher.ts';
 import { createSlackNotifier } from '../../src/notifiers/slack.ts';
-import { handleBlockActions } from '../../src/notifiers/slack-socket.ts';
+import { createSlackSocketService, handleBlockActions } from '../../src/notifiers/slack-socket.ts';
 import { normalizedTextHash } from '../../src/responder/actions.ts';
 import { startSlackStub, type SlackStub } from '../helpers/slack-stub.ts';
 import { alertPayload, capturedLog, rawPost, seedItem } from './_helpers.ts';
@@ -102,4 +102,35 @@ test('a failed message refresh does not lose the recorded action', async () => {
   assert.equal(done.length, 1);
   assert.equal((db.prepare('SELECT status FROM items WHERE id = 1').get() as { status: string }).status, 'responded');
   assert.ok(cap.lines.some((l) => l.includes('could not update the alert message')));
+});
+
+test('Socket Mode: the envelope is acked and the button press recorded (WebSocket stand-in)', async () => {
+  const { stub, db, cap, slack, now } = await setup();
+  const svc = createSlackSocketService({ appToken: 'xapp-test', apiUrl: stub.url, db, log: cap.log, now, updateItemStatus: slack.updateItemStatus });
+  await svc.start();
+  try {
+    assert.equal(stub.callsOf('apps.connections.open')[0]!.auth, 'Bearer xapp-test');
+    await stub.waitFor(() => stub.socket.connections() === 1);
+    stub.socket.send({ envelope_id: 'env-1', type: 'interactive', accepts_response_payload: false, payload: blockActions('pw:done:1', '1', 'U0OTHER') });
+    await stub.waitFor(() => stub.socket.received.some((m) => m.envelope_id === 'env-1'));
+    await stub.waitFor(() => stub.callsOf('chat.update').length === 1);
+    const acts = db.prepare('SELECT action, actor, via FROM item_actions').all();
+    assert.deepEqual(acts, [{ action: 'done', actor: 'U0OTHER', via: 'slack' }]);
+    assert.match(JSON.stringify(stub.callsOf('chat.update')[0]!.body.blocks), /Marked responded by <@U0OTHER>/);
+  } finally {
+    await svc.stop();
+  }
+});
+
+test('an edit after an action keeps the status line (the buttons do not come back)', async () => {
+  const { stub, db, cap, slack, now } = await setup();
+  await handleBlockActions({ db, log: cap.log, now, updateItemStatus: slack.updateItemStatus }, blockActions('pw:ack:1', '1'));
+  const dispatcher = createDispatcher({ db, notifiers: [slack], log: cap.log, maxAttempts: 3, now });
+  enqueue(db, { key: 'alert:v2:slack', channel: 'slack', kind: 'alert_update', itemId: 1, payload: alertPayload({ versionId: 2, edited: true }), now: now() });
+  assert.equal(await dispatcher.runOnce(), 1);
+  const last = stub.callsOf('chat.update').at(-1)!;
+  const blocks = JSON.stringify(last.body.blocks);
+  assert.match(blocks, /Edited: CRITICAL/);
+  assert.match(blocks, /Acknowledged by <@U0RESPOND>/);
+  assert.ok(!blocks.includes('"actions"'));
 });
