@@ -295,7 +295,12 @@ export function createSlackNotifier(opts: SlackNotifierOptions): SlackNotifier {
   return {
     channel: 'slack',
     client,
-    deliver: (row) => deliver(row),
+    deliver: (row) =>
+      deliver(row).catch((err: unknown) => {
+        // Web API failures are NotifierErrors already; anything else is a payload we cannot render: final.
+        if (err instanceof NotifierError) throw err;
+        throw new NotifierError(`slack: cannot render outbox row ${row.id} (${err instanceof Error ? err.name : 'error'})`, false);
+      }),
     findDelivered: (row) => findDelivered(row),
     updateItemStatus,
   };

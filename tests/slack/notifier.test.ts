@@ -222,3 +222,12 @@ test('without a history scope an interrupted row is re-posted (at-least-once), w
   assert.equal(stub.callsOf('chat.postMessage').length, 1);
   assert.equal(cap.lines.filter((l) => l.includes('cannot read history')).length, 1);
 });
+
+test('a payload that cannot be rendered is dead at once, not retried', async () => {
+  const { stub, db, clock, dispatcher } = await setup({ channel: 'C0PRIVATE' });
+  enqueue(db, { key: 'bad', channel: 'slack', kind: 'alert', itemId: 1, payload: { type: 'alert', itemId: 1 }, now: clock.now() });
+  await dispatcher.runOnce();
+  assert.equal(row(db, 'bad').status, 'dead');
+  assert.match(row(db, 'bad').last_error!, /^slack: cannot render outbox row \d+ \(TypeError\)$/);
+  assert.equal(stub.callsOf('chat.postMessage').length, 0);
+});
