@@ -11,7 +11,7 @@ const modules = readdirSync(dir)
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
   .sort();
 
-const pct = (x: number) => (x * 100).toFixed(1);
+const pct = (x: number) => (Number.isNaN(x) ? '—' : (x * 100).toFixed(1));
 
 function table(s: EvalSection): string {
   const lines = [`### ${s.category} — ${s.dataset} (n = ${s.n})`, '', '| system | precision | recall | F1 | FP rate |', '| --- | ---: | ---: | ---: | ---: |'];
