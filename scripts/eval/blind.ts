@@ -8,6 +8,19 @@ import { score, type EvalRow, type EvalSection } from './types.ts';
 
 const DIR = new URL('../../tests/fixtures/blind/', import.meta.url).pathname;
 
+/**
+ * BLIND_SPLIT=dev|test|all (default all): dev = even-indexed lines (0, 2, 4…), the only half to tune on;
+ * test = odd-indexed lines, held out for reporting.
+ */
+const SPLIT = (process.env.BLIND_SPLIT ?? 'all').toLowerCase();
+if (!['dev', 'test', 'all'].includes(SPLIT)) throw new Error(`BLIND_SPLIT must be dev, test or all (got ${SPLIT})`);
+const SPLIT_LABEL = SPLIT === 'all' ? '' : ` [${SPLIT} half]`;
+
+function readBlind<T>(file: string): T[] {
+  const rows = readJsonl<T>(file);
+  return SPLIT === 'all' ? rows : rows.filter((_, i) => (i % 2 === 0) === (SPLIT === 'dev'));
+}
+
 interface Row {
   text: string;
   rating?: number;
@@ -31,13 +44,13 @@ function flagged(r: Row, category: Category, withRating = false): boolean {
 
 function section(category: string, dataset: string, rows: Row[], gold: (r: Row) => boolean, systems: [string, (r: Row) => boolean][]): EvalSection {
   const g = rows.map(gold);
-  return { category, dataset: `blind/${dataset}`, n: rows.length, rows: systems.map(([name, f]): EvalRow => score(name, g, rows.map(f))) };
+  return { category, dataset: `blind/${dataset}${SPLIT_LABEL}`, n: rows.length, rows: systems.map(([name, f]): EvalRow => score(name, g, rows.map(f))) };
 }
 
 export async function evaluate(): Promise<EvalSection[]> {
   const out: EvalSection[] = [];
   for (const f of ['physician-reviews', 'hospital-reviews', 'drug-reviews']) {
-    const rows = readJsonl<Row>(`${DIR}${f}.jsonl`);
+    const rows = readBlind<Row>(`${DIR}${f}.jsonl`);
     out.push(
       section('negative', `${f} (text only)`, rows, (r) => r.negative === true, [
         ['PracticeWatch', (r) => flagged(r, 'negative')],
@@ -47,20 +60,20 @@ export async function evaluate(): Promise<EvalSection[]> {
       section('negative', `${f} (with stars)`, rows, (r) => r.negative === true, [['PracticeWatch (text + stars)', (r) => flagged(r, 'negative', true)]]),
     );
   }
-  const forum = readJsonl<Row>(`${DIR}forum-questions.jsonl`);
-  const ordinary = readJsonl<Row>(`${DIR}ordinary-reviews-advice-negatives.jsonl`);
+  const forum = readBlind<Row>(`${DIR}forum-questions.jsonl`);
+  const ordinary = readBlind<Row>(`${DIR}ordinary-reviews-advice-negatives.jsonl`);
   out.push(section('advice', 'forum-questions', forum, (r) => r.advice === true, [['PracticeWatch', (r) => flagged(r, 'advice')]]));
   out.push({
     ...section('advice', 'ordinary-reviews (all non-advice: FP rate is what counts)', ordinary, () => false, [['PracticeWatch', (r) => flagged(r, 'advice')]]),
   });
-  out.push(section('urgent', 'urgent', readJsonl<Row>(`${DIR}urgent.jsonl`), (r) => r.urgent === true, [['PracticeWatch', (r) => flagged(r, 'urgent')]]));
+  out.push(section('urgent', 'urgent', readBlind<Row>(`${DIR}urgent.jsonl`), (r) => r.urgent === true, [['PracticeWatch', (r) => flagged(r, 'urgent')]]));
   out.push(
-    section('offensive', 'offensive', readJsonl<Row>(`${DIR}offensive.jsonl`), (r) => r.offensive === true, [
+    section('offensive', 'offensive', readBlind<Row>(`${DIR}offensive.jsonl`), (r) => r.offensive === true, [
       ['PracticeWatch', (r) => flagged(r, 'offensive')],
       ['obscenity', (r) => obscenityFlags(r.text)],
     ]),
   );
-  const phi = readJsonl<Row>(`${DIR}phi.jsonl`);
+  const phi = readBlind<Row>(`${DIR}phi.jsonl`);
   out.push(section('phi', 'phi (any PHI flag)', phi, (r) => r.phi === true, [['PracticeWatch', (r) => flagged(r, 'phi')]]));
   out.push(entityRecall(phi));
   return out;
@@ -85,5 +98,5 @@ function entityRecall(rows: Row[]): EvalSection {
   const rowsOut: EvalRow[] = [...found.entries()]
     .sort()
     .map(([type, c]) => ({ system: `PracticeWatch: ${type} (n=${c.all})`, precision: NaN, recall: c.hit / c.all, f1: NaN, fpr: NaN }));
-  return { category: 'phi-entities', dataset: 'blind/phi (recall per identifier type; overlap with a same-type span)', n: rows.length, rows: rowsOut };
+  return { category: 'phi-entities', dataset: `blind/phi (recall per identifier type; overlap with a same-type span)${SPLIT_LABEL}`, n: rows.length, rows: rowsOut };
 }
