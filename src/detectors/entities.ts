@@ -1,0 +1,69 @@
+// The entity finder: every HIPAA Safe Harbor identifier and every health mention in a text.
+// `findEntities` returns sorted, non-overlapping spans (JS string indices, end exclusive);
+// `findEntitiesDetailed` adds a strength used by the phi detector (a weak guess is masked but is not, alone,
+// enough to call a text identifying). Pure and synchronous.
+import type { Entity, PracticeFacts } from '../core/types.ts';
+import { findHealth } from './pii/health.ts';
+import { findPatterns, type Found } from './pii/patterns.ts';
+import { findPersons, type PracticeNames } from './pii/person.ts';
+
+export type { Found } from './pii/patterns.ts';
+
+// When spans overlap, the earlier type in this list wins (then the longer span).
+const PRIORITY: Record<Entity['type'], number> = {
+  email: 0,
+  url: 1,
+  id: 2,
+  date: 3,
+  phone: 4,
+  address: 5,
+  age: 6,
+  health: 7,
+  person: 8,
+};
+
+const namesCache = new WeakMap<PracticeFacts, PracticeNames>();
+
+function practiceNames(practice: PracticeFacts): PracticeNames {
+  let names = namesCache.get(practice);
+  if (!names) {
+    const toSet = (s: string) =>
+      new Set(
+        s
+          .toLowerCase()
+          .split(/[^\p{L}'’-]+/u)
+          .filter((w) => w.length > 1 && !/^(?:dr|md|do|np|pa|rn|dds|mr|mrs|ms)$/.test(w)),
+      );
+    const all = [...(practice.providers ?? []).map((p) => p.name), ...(practice.staff ?? []), practice.name ?? ''];
+    names = { exclude: all.filter(Boolean).map(toSet).filter((s) => s.size > 0) };
+    namesCache.set(practice, names);
+  }
+  return names;
+}
+
+export function findEntitiesDetailed(text: string, practice: PracticeFacts): Found[] {
+  if (!text) return [];
+  const found: Found[] = [...findPatterns(text), ...findHealth(text).map((e) => ({ ...e, strength: 2 as const }))];
+  found.push(...findPersons(text, practiceNames(practice)));
+  return resolve(found);
+}
+
+export function findEntities(text: string, practice: PracticeFacts): Entity[] {
+  return findEntitiesDetailed(text, practice).map(({ type, start, end }) => ({ type, start, end }));
+}
+
+/** Greedy: by priority, then strength, then length; drop anything overlapping an already-kept span. */
+function resolve(found: Found[]): Found[] {
+  const ordered = found
+    .filter((f) => f.end > f.start)
+    .sort(
+      (a, b) =>
+        PRIORITY[a.type] - PRIORITY[b.type] || b.strength - a.strength || b.end - b.start - (a.end - a.start) || a.start - b.start,
+    );
+  const kept: Found[] = [];
+  for (const f of ordered) {
+    if (kept.some((k) => f.start < k.end && k.start < f.end)) continue;
+    kept.push(f);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,127 @@
+// Health mentions: a curated, generous lexicon of conditions, procedures, tests and drugs, plus medical
+// suffix patterns (-itis, -oma, -ectomy, drug stems -pril/-olol/-statin/-mab/-azepam…) and phrase patterns
+// ("diagnosed with X", "my biopsy came back positive"). Returns spans; no I/O.
+import type { Entity } from '../../core/types.ts';
+
+const TERMS = `
+diabetes diabetic prediabetes type_1_diabetes type_2_diabetes gestational_diabetes insulin cancer cancers tumor tumour tumors lump lumps
+leukemia lymphoma melanoma carcinoma sarcoma myeloma metastatic metastasis stage_4 stage_four chemo chemotherapy radiation_therapy radiation_treatment
+oncology oncologist hiv aids hiv_positive hiv-positive hepatitis hep_c std stds sti stis herpes chlamydia gonorrhea syphilis hpv genital_warts
+depression depressed anxiety panic_attacks panic_attack bipolar schizophrenia schizophrenic ptsd ocd adhd autism autistic asperger's
+eating_disorder anorexia bulimia suicidal suicide_attempt self-harm self_harm psychiatric psychiatrist mental_health mental_illness nervous_breakdown
+therapy therapist counseling rehab addiction addicted alcoholism alcoholic sober sobriety relapse overdose overdosed opioid opioids opiates
+heroin meth cocaine substance_abuse drug_abuse
+asthma copd emphysema bronchitis pneumonia tuberculosis covid covid-19 coronavirus flu influenza strep strep_throat sinus_infection ear_infection
+infection infections uti yeast_infection std_test hypertension high_blood_pressure low_blood_pressure high_cholesterol cholesterol
+heart_attack heart_disease heart_failure cardiac_arrest arrhythmia afib a-fib atrial_fibrillation pacemaker stent bypass_surgery bypass angioplasty
+stroke strokes aneurysm seizure seizures epilepsy migraine migraines concussion dementia alzheimer's alzheimers parkinson's parkinsons
+multiple_sclerosis ms_diagnosis lupus crohn's crohns colitis ibs celiac fibromyalgia gout sciatica scoliosis osteoporosis
+kidney_disease kidney_failure kidney_stones kidney_stone dialysis liver_disease cirrhosis transplant transplants thyroid hypothyroidism hyperthyroidism
+anemia anemic obesity obese overweight weight_loss_surgery gastric_bypass bariatric
+pregnant pregnancy miscarriage miscarried abortion ivf infertility infertile fertility_treatment prenatal postpartum c-section stillbirth ectopic
+birth_control plan_b morning_after_pill vasectomy hysterectomy mastectomy lumpectomy colonoscopy endoscopy mammogram pap_smear pap_test biopsy biopsies
+mri mris ct_scan cat_scan x-ray x-rays xray ultrasound ekg ecg blood_test blood_work bloodwork lab_results test_results lab_work pathology
+surgery surgeries knee_replacement hip_replacement root_canal wisdom_teeth fracture fractured broken_arm broken_leg broken_jaw broken_wrist broken_ankle broken_hip broken_nose broken_ribs
+stitches sprain sprained torn_acl torn_meniscus herniated_disc slipped_disc back_pain chronic_pain chest_pain cyst cysts polyp polyps
+rash shingles measles mumps chickenpox eczema psoriasis acne rosacea warts mole_removal skin_cancer
+dementia glaucoma cataract cataracts macular_degeneration hearing_loss tinnitus vertigo sleep_apnea insomnia narcolepsy
+allergy allergies allergic anaphylaxis epipen epi-pen inhaler nebulizer cpap
+vaccine vaccines vaccination flu_shot covid_shot booster_shot tetanus_shot immunization immunizations
+prescription prescriptions prescribed medication medications meds pills antibiotics antibiotic antidepressant antidepressants painkillers
+xanax valium klonopin ativan adderall ritalin vyvanse zoloft prozac lexapro paxil celexa wellbutrin cymbalta effexor lithium seroquel abilify
+ambien oxycontin oxycodone percocet vicodin hydrocodone morphine fentanyl methadone suboxone naloxone narcan tramadol codeine gabapentin
+metformin ozempic wegovy mounjaro trulicity jardiance januvia lipitor crestor warfarin coumadin eliquis xarelto plavix prednisone steroids
+amoxicillin augmentin zithromax z-pack cipro doxycycline truvada viagra cialis testosterone hrt hormone_therapy hormone_replacement
+levothyroxine synthroid albuterol advair humira enbrel keytruda herceptin tamoxifen botox accutane
+diagnosed diagnosis misdiagnosed prognosis hospice palliative icu er_visit emergency_room hospitalized hospitalised
+positive_for tested_positive came_back_positive came_back_negative results_came_back test_came_back
+`;
+
+const SINGLE = new Set<string>();
+const PHRASES: string[] = [];
+for (const tok of TERMS.split(/\s+/)) {
+  if (!tok) continue;
+  if (tok.includes('_')) PHRASES.push(tok.replace(/_/g, ' '));
+  else SINGLE.add(tok);
+}
+
+const EXCLUDE = new Set([
+  'diploma', 'aroma', 'oklahoma', 'roma', 'soma', 'stoma', 'coma', 'comma', 'karma', 'drama', 'panorama', 'pajama', 'pyjama',
+  'dogma', 'stigma', 'enigma', 'gamma', 'mama', 'obama', 'plasma', 'trauma', 'sympathy', 'empathy', 'apathy', 'telepathy',
+  'homeopathy', 'antipathy', 'bema', 'cinema', 'schema', 'ischemia', 'academia', 'bohemia', 'supremacy', 'ammonia',
+  'peril', 'april', 'lentil', 'utensil', 'nostril', 'tranquil', 'diagnosis', 'osmosis', 'hypnosis',
+]);
+
+// Medical suffixes: conditions, procedures and drug stems. Minimum stem length keeps short words out.
+const SUFFIX_RE =
+  /^[a-z]{3,}(itis|omas?|emia|aemia|pathy|ectomy|otomy|ostomy|plasty|oscopy|osis|algia|pril|olol|statin|sartan|prazole|cillin|mycin|floxacin|tidine|oxetine|triptan|gliptin|glitazone|dipine|azepam|azolam|mab|tinib|vir|azole|profen|codone|morphone|pine|zodone)$/;
+const SUFFIX_FALSE_FRIENDS = /(spine|alpine|supine|opine|repine|porcupine|concubine|clementine|pinepine)$/;
+
+function isHealthWord(w: string): boolean {
+  if (SINGLE.has(w)) return true;
+  if (EXCLUDE.has(w)) return false;
+  if (SUFFIX_RE.test(w)) {
+    return !SUFFIX_FALSE_FRIENDS.test(w);
+  }
+  return false;
+}
+
+const PHRASE_RES: RegExp = new RegExp(
+  '\\b(?:' +
+    [...PHRASES]
+      .sort((a, b) => b.length - a.length)
+      .map((p) => p.replace(/[.*+?^${}()[\]\\-]/g, (c) => '\\' + c).replace(/ /g, '[\\s-]+'))
+      .join('|') +
+    ')\\b',
+  'gi',
+);
+
+/** "diagnosed with X", "suffers from X", "X's disease": the named condition after a health verb. */
+const DIAGNOSED_RE =
+  /\b(?:diagnosed with|suffer(?:s|ed|ing)? from|treated for|treatment for|being treated for|battling|fighting|recovering from|died of|passed away from|positive for|tested for|checked for|scan for|surgery for|admitted for|in for (?:his|her|their|my) )\s+((?:[A-Za-z'’-]+\s){0,2}[A-Za-z'’-]+)/gi;
+const EPONYM_RE = /\b[A-Z][a-z]+(?:['’]s)?\s+(?:disease|syndrome|palsy|sign|reflex|disorder|lymphoma)\b/g;
+
+export function findHealth(text: string): Entity[] {
+  const out: Entity[] = [];
+  PHRASE_RES.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = PHRASE_RES.exec(text))) out.push({ type: 'health', start: m.index, end: m.index + m[0].length });
+  EPONYM_RE.lastIndex = 0;
+  while ((m = EPONYM_RE.exec(text))) out.push({ type: 'health', start: m.index, end: m.index + m[0].length });
+  const wordRe = /[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]/g;
+  while ((m = wordRe.exec(text))) {
+    let w = m[0].toLowerCase().replace(/’/g, "'");
+    let end = m.index + m[0].length;
+    if (isHealthWord(w)) {
+      out.push({ type: 'health', start: m.index, end });
+      continue;
+    }
+    if (w.endsWith("'s") && isHealthWord(w.slice(0, -2))) {
+      w = w.slice(0, -2);
+      end -= 2;
+      out.push({ type: 'health', start: m.index, end });
+    }
+  }
+  DIAGNOSED_RE.lastIndex = 0;
+  while ((m = DIAGNOSED_RE.exec(text))) {
+    const obj = m[1]!;
+    const s = m.index + m[0].length - obj.length;
+    // Only the first word unless the next words are lower-case continuations of a condition name.
+    const words = obj.split(/\s+/);
+    const stop = /^(and|but|in|at|on|last|this|by|from|the|a|an|her|his|my|their|our|was|is|so|which|who|after|before|since|when|,)$/i;
+    let len = 0;
+    let count = 0;
+    for (const w of words) {
+      if (stop.test(w)) break;
+      len = len === 0 ? w.length : len + 1 + w.length;
+      if (++count >= 3) break;
+    }
+    if (len > 0) out.push({ type: 'health', start: s, end: s + len });
+  }
+  return out;
+}
+
+/** True when the lower-cased word alone is a health term (used to keep drug brands from becoming names). */
+export function isHealthTerm(word: string): boolean {
+  return isHealthWord(word.toLowerCase());
+}

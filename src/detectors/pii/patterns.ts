@@ -1,0 +1,137 @@
+// Pattern identifiers (HIPAA Safe Harbor): e-mail, URL, IP, SSN and other ids, phone, date, age, street address.
+// Each finder returns spans; entities.ts resolves overlaps (earlier finders in its order win).
+import type { Entity, EntityType } from '../../core/types.ts';
+
+export interface Found extends Entity {
+  /** 2 = certain, 1 = likely, 0 = weak guess (still masked; not enough alone to make a text identifying). */
+  strength: 0 | 1 | 2;
+}
+
+function all(re: RegExp, text: string, type: EntityType, strength: 0 | 1 | 2, group = 0): Found[] {
+  const out: Found[] = [];
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const g = m[group];
+    if (g === undefined || g.length === 0) continue;
+    const start = group === 0 ? m.index : m.index + m[0].indexOf(g);
+    out.push({ type, start, end: start + g.length, strength });
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return out;
+}
+
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+const URL =
+  /\b(?:https?:\/\/|www\.)[^\s<>"')\]]+[^\s<>"')\].,;:!?]|\b(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov|io|co|us|info|biz|health|care|clinic|me|uk|de|fr|ca)\b(?:\/[^\s<>"')\]]*[^\s<>"')\].,;:!?])?/gi;
+const IPV4 = /\b(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}\b/g;
+const IPV6 = /\b(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}\b|\b(?:[0-9a-f]{1,4}:){1,7}:(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,6})?/gi;
+const SSN = /\b\d{3}-\d{2}-\d{4}\b/g;
+const ID_KEYWORD =
+  /\b(?:mrn|medical record(?: number| no\.?| #)?|chart(?: number| no\.?| #)?|patient (?:id|number|no\.?|#)|member(?:ship)? (?:id|number|no\.?|#)|policy(?: number| no\.?| #)?|group (?:number|no\.?|#)|account(?: number| no\.?| #)?|acct\.?(?: #)?|id(?: number| no\.?| #)?|ssn|social security(?: number| no\.?)?|license(?: plate)?(?: number| no\.?| #)?|licence(?: number)?|plate(?: number)?|serial(?: number| no\.?| #)?|claim(?: number| no\.?| #)?|case(?: number| no\.?| #)|insurance (?:id|number)|subscriber (?:id|number)|iban|card(?: number| no\.?)?)\s*(?:is|was|:|#|no\.?|number)?\s*[:#]?\s*([A-Z0-9][A-Z0-9-]{3,}[0-9A-Z])\b/gi;
+const ALNUM_ID = /\b(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9][A-Z0-9-]{5,}\b/g;
+const IBAN = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b/g;
+const CARD = /\b\d{4}[ -]?\d{4}[ -]?\d{4}[ -]?\d{1,7}\b/g;
+const LONG_DIGITS = /\b\d{6,}\b/g;
+
+const PHONE =
+  /(?:(?<![\w+])\+\d{1,3}[\s.-]?)?(?:\(0?\d{1,4}\)[\s.-]?)?(?<![\w.+/-])\d{2,5}(?:[\s.-]\d{2,5}){1,4}(?:\s?(?:x|ext\.?|extension)\s?\d{1,5})?(?![\w/])|(?<![\w+])\+?\d{10,13}(?!\w)|\(\d{3}\)\s?\d{3}[\s.-]?\d{4}\b/gi;
+const PHONE_CONTEXT = /\b(?:call|phone|tel|telephone|cell|mobile|fax|number|text|reach|ring|dial|contact|office)\b[^.\n]{0,30}$/i;
+
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const DAY = '(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?';
+const DATE_RES: RegExp[] = [
+  new RegExp(`\\b${MONTH}\\s+${DAY}(?:,?\\s+(?:\\d{4}|'\\d{2}))?\\b`, 'gi'),
+  new RegExp(`\\b(?:the\\s+)?${DAY}\\s+(?:of\\s+)?${MONTH}(?:,?\\s+\\d{4})?\\b`, 'gi'),
+  new RegExp(`\\b${MONTH}\\s+(?:of\\s+)?(?:19|20)\\d{2}\\b`, 'gi'),
+  /\b\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?\b/g,
+  /\b(?:0?[1-9]|1[0-2])[/.-](?:0?[1-9]|[12]\d|3[01])(?:[/.-](?:\d{4}|\d{2}))?\b(?![/.-]\d)/g,
+  /\b(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2])[/.]\d{4}\b/g,
+];
+const WEEKDAY = /\b(?:(?:last|this|next|on|every)\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b(?!s)/gi;
+const YEAR_DOB = /\b(?:born|b\.|dob|date of birth|birthday)\b[^.\n\d]{0,15}((?:19|20)\d{2})\b/gi;
+
+const AGE_RES: RegExp[] = [
+  /\b\d{1,3}(?:\s*|-)(?:years?|yrs?|y\/o|yo|year-old|months?)(?:[\s-]*old)?\b/gi,
+  /\b\d{1,3}\s*(?:yo|y\/o|y\.o\.)(?![a-z])/gi,
+  /\b(?:aged?|age of|turned|turning|turns)\s+(\d{1,3})\b/gi,
+  /\b(?:(?:i|he|she|they)(?:'m|’m| am|'s|’s| is| was| were|'re| are)|when (?:he|she|i|they) (?:was|were))\s+(\d{1,3})(?![\d:%.,/]|\s*(?:minutes|mins|hours|days|weeks|percent|%|dollars|am|pm|times))\b/gi,
+  /\b\d{1,3}\s*(?:m|f|male|female)\b(?=\s|,|$)/gi,
+  /\b(?:in (?:his|her|their|my) )(?:early |mid |late )?\d0s\b/gi,
+];
+
+const STREET_SUFFIX =
+  '(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|place|pl|terrace|ter|parkway|pkwy|highway|hwy|circle|cir|square|sq|trail|trl|loop|alley|row|crescent|close|gardens|grove|hill|plaza|pike|turnpike)\\.?';
+const CAPWORD = "[\\p{Lu}][\\p{L}'’.-]*";
+const UNIT = "(?:,?\\s*(?:apt\\.?|apartment|suite|ste\\.?|unit|#|room|rm\\.?|floor|fl\\.?)\\s*#?\\s*[\\p{L}\\d-]+)";
+const CITY_STATE = "(?:,?\\s+(?:[\\p{Lu}][\\p{L}.'-]+\\s?){1,3},?\\s+(?:[A-Z]{2}|[\\p{Lu}][\\p{L}]+)(?:\\s+\\d{5}(?:-\\d{4})?)?)?";
+const ADDRESS_RES: RegExp[] = [
+  // 123 Main St, Apt 4, Springfield, IL 62704
+  new RegExp(`\\b\\d{1,6}[A-Za-z]?\\s+(?:[NSEW]\\.?\\s+)?(?:${CAPWORD}\\s+|\\d{1,3}(?:st|nd|rd|th)\\s+){1,4}${STREET_SUFFIX}(?![\\p{L}])${UNIT}?${CITY_STATE}`, 'giu'),
+  // "on Elm Street", "Main St": a named street without a number
+  new RegExp(`(?<![\\p{L}])(?:${CAPWORD}\\s+){1,3}(?:Street|St\\.?|Avenue|Ave\\.?|Road|Rd\\.?|Boulevard|Blvd\\.?|Lane|Ln\\.?|Drive|Parkway|Highway|Terrace|Court|Circle|Trail)(?![\\p{L}])`, 'gu'),
+  // continental forms: Rua Diadema 1903, Via Roma 131, Rue de Virton 38, Koskikatu 25, Rooseveltlaan 110
+  new RegExp(`(?<![\\p{L}])(?:\\d{1,6}\\s+)?(?:rua|rue|via|calle|avenida|av\\.|avenue de|chemin|piazza|plaza|strada|ulica|ul\\.)\\s+(?:(?:de|da|do|dos|das|del|la|le|des|du)\\s+)?(?:[\\p{L}'-]+\\s){0,3}?[\\p{L}'-]+(?:\\s+\\d{1,5}[a-z]?)?${UNIT}?`, 'giu'),
+  new RegExp(`(?:\\b\\d{1,6}\\s+)?(?<![\\p{L}])[\\p{Lu}][\\p{L}-]*(?:straße|strasse|str\\.|gasse|weg|laan|straat|gracht|plein|katu|tie|vägen|gatan|gade|vej|veien|gata|utca|ulice|vegur|stræde|allee|platz|ring|dijk)\\s+\\d{1,5}[a-z]?${UNIT}?`, 'giu'),
+  /\b(?:p\.?\s?o\.?\s?box|psc|unit)\s+\d{1,6}(?:,\s*box\s+\d+)?(?:\s*\n?\s*(?:apo|fpo|dpo)\s+[A-Z]{2}\s+\d{5})?/gi,
+  new RegExp(`(?<![\\p{L}])(?:apt\\.?|apartment|suite|ste\\.?|unit)\\s*#?\\s*\\d{1,5}[A-Za-z]?\\b`, 'giu'),
+  // ", Springfield, IL 62704" / "IL 62704"
+  /\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b/g,
+];
+/** Cues after which a following line of numbers and capitalised words is an address even without a street word. */
+const ADDRESS_CUE =
+  /\b(?:address(?:es)?(?: is| to| with| was)?|lives? (?:at|on)|lived (?:at|in)|located at|sent to|send (?:it|this|them) to|meet (?:me|you) at|taxi to|moved to|it's in|it is|her address|his address|here they are)\s*[:,]?\s*/gi;
+
+export function findPatterns(text: string): Found[] {
+  const out: Found[] = [];
+  out.push(...all(EMAIL, text, 'email', 2));
+  out.push(...all(URL, text, 'url', 2));
+  out.push(...all(IPV4, text, 'id', 2));
+  out.push(...all(IPV6, text, 'id', 2).filter((f) => (text.slice(f.start, f.end).match(/:/g) ?? []).length >= 3));
+  out.push(...all(SSN, text, 'id', 2));
+  out.push(...all(ID_KEYWORD, text, 'id', 2, 1).filter((f) => /\d/.test(text.slice(f.start, f.end))));
+  out.push(...all(IBAN, text, 'id', 2));
+  out.push(...all(CARD, text, 'id', 2));
+  for (const re of DATE_RES) out.push(...all(re, text, 'date', 2));
+  out.push(...all(YEAR_DOB, text, 'date', 2, 1));
+  for (const re of AGE_RES) {
+    const group = re.source.includes('(\\d{1,3})') ? 1 : 0;
+    out.push(...all(re, text, 'age', 1, group));
+  }
+  for (const f of all(PHONE, text, 'phone', 2)) {
+    const s = text.slice(f.start, f.end);
+    const digits = s.replace(/\D/g, '').length;
+    if (digits < 7 || digits > 15) continue;
+    const seps = /[\s.-]/.test(s.replace(/^\+\d{1,3}/, ''));
+    const ctx = PHONE_CONTEXT.test(text.slice(Math.max(0, f.start - 40), f.start));
+    // Long unseparated digit runs are ids unless worded as a phone.
+    if (!seps && !s.startsWith('+') && !ctx && digits !== 10 && digits !== 11) continue;
+    out.push(f);
+  }
+  for (const re of ADDRESS_RES) out.push(...all(re, text, 'address', 2));
+  out.push(...findCuedAddresses(text));
+  out.push(...all(ALNUM_ID, text, 'id', 1));
+  out.push(...all(LONG_DIGITS, text, 'id', 1));
+  out.push(...all(WEEKDAY, text, 'date', 0));
+  return out;
+}
+
+function findCuedAddresses(text: string): Found[] {
+  const out: Found[] = [];
+  ADDRESS_CUE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ADDRESS_CUE.exec(text))) {
+    const start = m.index + m[0].length;
+    // Take the run of address-like tokens: numbers, capitalised words, unit words, commas, newlines.
+    const rest = text.slice(start, start + 160);
+    const run = /^(?:(?:\d[\w-]*|[\p{Lu}][\p{L}'’.-]*|(?:apt|suite|ste|unit|box|de|da|do|del|la|le|des|du|z|u|van|von|der)\.?)[ \t]*(?:,?[ \t]*\n?[ \t]*|,[ \t]*))+/u.exec(rest);
+    if (!run) continue;
+    let span = run[0].replace(/[\s,]+$/, '');
+    if (!/\d/.test(span)) continue;
+    if (span.length < 4) continue;
+    span = span.replace(/[.]$/, '');
+    out.push({ type: 'address', start, end: start + span.length, strength: 2 });
+  }
+  return out;
+}

@@ -1,0 +1,192 @@
+// Names of people. Fast rules over a word tokenisation, backed by compromise's first/last-name lexicon and the
+// SCOWL common-word list: titles (Mr./Mrs./Dr.), relation cues ("my neighbor Tom Becker"), name cues
+// ("my name is", "User:"), known first names (+ surname or initial), runs of capitalised non-words.
+import { COMMON_WORDS, FIRST_NAMES, LAST_NAMES, NON_PERSON_WORDS, ORG_WORDS, PLACE_WORDS } from './lexicon.ts';
+import { isHealthTerm } from './health.ts';
+import type { Found } from './patterns.ts';
+
+interface Tok {
+  text: string;
+  low: string;
+  start: number;
+  end: number;
+  cap: boolean;
+  /** First word of a sentence (or line): capitalisation says nothing there. */
+  initial: boolean;
+}
+
+const WORD_RE = /[\p{L}][\p{L}\p{M}'’.-]*[\p{L}\p{M}]\.?|[\p{L}]\.?/gu;
+
+function tokenize(text: string): Tok[] {
+  const toks: Tok[] = [];
+  let m: RegExpExecArray | null;
+  WORD_RE.lastIndex = 0;
+  let prevEnd = 0;
+  while ((m = WORD_RE.exec(text))) {
+    let t = m[0];
+    // Keep a trailing period only for titles and initials ("Dr.", "S.").
+    if (t.endsWith('.') && !/^(?:mr|mrs|ms|mx|dr|prof|st|sr|jr|[\p{L}])\.$/iu.test(t)) t = t.slice(0, -1);
+    // Strip a possessive.
+    let end = m.index + t.length;
+    let core = t;
+    if (/['’]s$/i.test(core)) {
+      core = core.slice(0, -2);
+      end -= 2;
+    }
+    const between = text.slice(prevEnd, m.index);
+    const initial = toks.length === 0 || /[.!?:;"“(\n]\s*$|^\s*[-•*]\s*$/.test(between) || /\n/.test(between);
+    toks.push({
+      text: core,
+      low: core.toLowerCase().replace(/\.$/, '').replace(/’/g, "'"),
+      start: m.index,
+      end,
+      cap: /^\p{Lu}/u.test(core),
+      initial,
+    });
+    prevEnd = m.index + m[0].length;
+  }
+  return toks;
+}
+
+const TITLE = /^(?:mr|mrs|ms|mx|miss|dr|doctor|prof|professor|nurse|sister|father|rev|mister|madam|dame|sir)$/;
+const RELATION =
+  /^(?:husband|wife|son|daughter|mom|mother|mum|dad|father|brother|sister|aunt|uncle|cousin|grandma|grandmother|grandpa|grandfather|granddaughter|grandson|neighbor|neighbour|friend|coworker|co-worker|colleague|boss|kid|baby|boyfriend|girlfriend|fiance|fiancé|fiancee|partner|niece|nephew|roommate|stepson|stepdaughter|stepmom|stepdad|child|toddler|teen|spouse|ex|classmate|tenant|landlord|patient|client)$/;
+const NAME_CUE =
+  /(?:\bname(?:'s| is| was|:)|\bnamed|\bcalled|\bcalls? me|\bthis is|\bi am|\bi'm|\bi’m|\bhi|\bhello|\bhey|\bdear|\bthanks|\bthank you|\buser:|\bsigned|\bsaid|\bshouted at|\bto|\bwith|\bby|\band|\bfrom|\bask for|\bspoke (?:to|with)|\bsaw|\bmet|\blike|\bthan|\bstarring|\bdirected by)\s*[,:]?\s*$/i;
+const STRONG_CUE = /(?:\bname(?:'s| is| was|:)|\bnamed|\bcalled|\bcalls? me|\bthis is|\bi am|\bi'm|\bi’m|\bhi|\bhello|\bhey|\bdear|\buser:|\bsigned)\s*[,:]?\s*$/i;
+
+function isWordish(t: Tok): boolean {
+  return /^[\p{L}][\p{L}\p{M}'’.-]*$/u.test(t.text);
+}
+function isInitial(t: Tok): boolean {
+  return /^\p{Lu}\.?$/u.test(t.text);
+}
+function isCommon(low: string): boolean {
+  return COMMON_WORDS.has(low) || NON_PERSON_WORDS.has(low);
+}
+/** Could this capitalised token be part of a name? */
+function nameLike(t: Tok): boolean {
+  if (!t.cap || !isWordish(t)) return false;
+  if (NON_PERSON_WORDS.has(t.low) || isHealthTerm(t.low)) return false;
+  if (FIRST_NAMES.has(t.low) || LAST_NAMES.has(t.low)) return true;
+  if (PLACE_WORDS.has(t.low) || ORG_WORDS.has(t.low)) return false;
+  if (t.text.length > 1 && t.text === t.text.toUpperCase()) return false; // acronyms
+  return !COMMON_WORDS.has(t.low);
+}
+
+export interface PracticeNames {
+  /** Lower-cased token sets of each provider, staff member and the practice name. */
+  exclude: Set<string>[];
+}
+
+export function findPersons(text: string, practice: PracticeNames): Found[] {
+  const toks = tokenize(text);
+  const out: Found[] = [];
+  const used = new Uint8Array(toks.length);
+  const emit = (i: number, j: number, strength: 0 | 1 | 2) => {
+    // tokens i..j inclusive; drop leading titles from the practice check, keep them in the span
+    const words = toks.slice(i, j + 1).map((t) => t.low).filter((w) => !TITLE.test(w) && w.length > 1);
+    if (words.length > 0 && practice.exclude.some((set) => words.every((w) => set.has(w)))) return;
+    if (words.length === 0) return;
+    for (let k = i; k <= j; k++) used[k] = 1;
+    out.push({ type: 'person', start: toks[i]!.start, end: toks[j]!.end, strength });
+  };
+  /** Extend from token k over following name-like tokens (and initials), max n tokens. */
+  const extend = (k: number, n: number, allowLower = false): number => {
+    let j = k - 1;
+    for (let x = k; x < toks.length && x < k + n; x++) {
+      const t = toks[x]!;
+      const gap = x > k ? text.slice(toks[x - 1]!.end, t.start) : '';
+      if (x > k && !/^[ \t]*$|^\.?[ \t]+$/.test(gap.replace(/['’]s$/, ''))) break;
+      if (x > k && /['’]s/.test(text.slice(toks[x - 1]!.end, toks[x - 1]!.end + 2))) break;
+      const ok = nameLike(t) || isInitial(t) || (t.cap && (FIRST_NAMES.has(t.low) || LAST_NAMES.has(t.low))) ||
+        (allowLower && isWordish(t) && (FIRST_NAMES.has(t.low) || LAST_NAMES.has(t.low) || (!isCommon(t.low) && x === k)));
+      if (!ok) break;
+      // particles inside names
+      j = x;
+    }
+    return j;
+  };
+
+  for (let i = 0; i < toks.length; i++) {
+    if (used[i]) continue;
+    const t = toks[i]!;
+    // 1. Title + name: "Mrs. Ortiz", "Dr. Patel", "ms. selma"
+    if (TITLE.test(t.low) && i + 1 < toks.length) {
+      const j = extend(i + 1, 3, /\.$/.test(t.text) || t.cap);
+      if (j >= i + 1) {
+        emit(i, j, 2);
+        i = j;
+        continue;
+      }
+    }
+    // 2. Relation cue: "my neighbor Tom Becker", "her husband, Dave"
+    if (RELATION.test(t.low) && i > 0 && /^(?:my|our|his|her|their|your|a|the)$/.test(toks[i - 1]!.low) && i + 1 < toks.length) {
+      const k = i + 1;
+      const gap = text.slice(t.end, toks[k]!.start);
+      if (/^[ \t]*,?[ \t]*$/.test(gap) && toks[k]!.cap && !NON_PERSON_WORDS.has(toks[k]!.low) && !isHealthTerm(toks[k]!.low) &&
+        (nameLike(toks[k]!) || FIRST_NAMES.has(toks[k]!.low))) {
+        const j = extend(k, 3);
+        if (j >= k) {
+          emit(k, j, 2);
+          i = j;
+          continue;
+        }
+      }
+    }
+    if (!isWordish(t)) continue;
+    const before = text.slice(Math.max(0, t.start - 24), t.start);
+    // 3. Explicit name cue: "my name is Rubija", "User: Šárka Ottová"
+    if (STRONG_CUE.test(before) && (t.cap || FIRST_NAMES.has(t.low)) && !isCommon(t.low) || (STRONG_CUE.test(before) && FIRST_NAMES.has(t.low))) {
+      const j = Math.max(i, extend(i, 3, true));
+      emit(i, j, 2);
+      i = j;
+      continue;
+    }
+    const known = FIRST_NAMES.has(t.low) && !(t.text.length > 1 && t.text === t.text.toUpperCase());
+    if (t.cap && known) {
+      // 4. Known first name: with a surname / initial → strong; alone → likely unless it is an everyday word.
+      const j = extend(i, 3);
+      if (j > i) {
+        emit(i, j, 2);
+        i = j;
+        continue;
+      }
+      if (!COMMON_WORDS.has(t.low) || (!t.initial && !COMMON_WORDS.has(t.low))) {
+        emit(i, i, 1);
+        continue;
+      }
+      if (NAME_CUE.test(before) && !t.initial) {
+        emit(i, i, 1);
+        continue;
+      }
+    }
+    // lower-case "maria lopez": known first + known last name
+    if (!t.cap && known && i + 1 < toks.length && LAST_NAMES.has(toks[i + 1]!.low) && /^[ \t]+$/.test(text.slice(t.end, toks[i + 1]!.start))) {
+      emit(i, i + 1, 1);
+      i++;
+      continue;
+    }
+    // 5. Runs of capitalised non-words: "Krisztián Szöllösy", "Yefremova"
+    if (nameLike(t)) {
+      const j = extend(i, 4);
+      if (j > i) {
+        const anyKnown = toks.slice(i, j + 1).some((x) => FIRST_NAMES.has(x.low) || LAST_NAMES.has(x.low));
+        emit(i, j, anyKnown ? 2 : 1);
+        i = j;
+        continue;
+      }
+      if (!t.initial || LAST_NAMES.has(t.low)) {
+        emit(i, i, LAST_NAMES.has(t.low) ? 1 : 0);
+        continue;
+      }
+      // Sentence-initial unknown capitalised word followed by a verb-ish word ("Yefremova began", "Koppány is")
+      const next = toks[i + 1];
+      if (next && /^(?:is|was|has|had|said|says|spent|began|lives|shouted|told|went|came|called|and|from)$/.test(next.low)) {
+        emit(i, i, 0);
+        continue;
+      }
+    }
+  }
+  return out;
+}
