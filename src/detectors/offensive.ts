@@ -4,7 +4,7 @@
 import { DataSet, RegExpMatcher, englishDataset, englishRecommendedTransformers, pattern } from 'obscenity';
 import type { DetectorDefinition } from '../core/detector.ts';
 import type { DetectorInput, Flag } from '../core/types.ts';
-import { IMMINENT, THREAT, VEILED_THREAT, WEAPON } from './text/threat.ts';
+import { IMMINENT, STALK_THREAT, THREAT, VEILED_THREAT, WEAPON } from './text/threat.ts';
 import { normalize, sentences } from './text/tokenize.ts';
 
 /** Words obscenity lists that are clinical vocabulary in a medical context, or common names. */
@@ -24,10 +24,15 @@ const dataset = new DataSet<{ originalWord: string }>()
 
 const matcher = new RegExpMatcher({ ...dataset.build(), ...englishRecommendedTransformers });
 
-const INSULT_WORDS = String.raw`(?:idiot|idiots|moron|morons|imbecile|stupid|dumb|dumbest|fool|clown|clowns|pig|pigs|cow|witch|loser|losers|jerk|jerks|scum|scumbag|trash|garbage|pathetic|disgusting|ugly|fat|lazy|worthless|incompetent|useless|psycho|crazy|freak|creep|dumbass|ignorant|hag|troll|dirtbag|sleazebag|sleaze|snake|parasite|vulture|bimbo|airhead|brainless|subhuman|animal|animals)`;
-const INSULT = new RegExp(String.raw`\b(?:you(?:'re| are|r)?|u r|ur|she(?:'s| is)|he(?:'s| is)|they(?:'re| are)|(?:this|that|the) (?:\w+ )?(?:doctor|dr|woman|man|lady|guy|receptionist|nurse|bitch|staff|girl)(?: at the desk)?(?: is| was)?|dr\.? \w+ (?:is|was)|what an?|such an?|bunch of|you)\s+(?:an? |such an? |the |a total |a complete |a |an |total |complete |absolute |fucking |freaking |stupid |fat |lazy |ugly |old |dumb )*${INSULT_WORDS}\b`);
-const HOSTILE = /\b(?:scumbags?|sleaze ?bags?|dirt ?bags?|low-?lifes?|piece of (?:shit|garbage|trash|crap)|bunch of (?:\w+ )?(?:idiots|morons|clowns|crooks|scumbags|losers|thieves|liars|incompetents)|go to hell|burn in hell|rot in hell|shut (?:the \w+ )?up|kill yourself|kys|drop dead|get a (?:real )?job|f off|eff off|piss off|screw you|screw (?:her|him|them|this place)|(?:fat|ugly|stupid|lazy|dumb|old) (?:cow|pig|hag|witch|bitch|idiot|moron|loser|slob|bimbo|troll)|go back to (?:your|where) (?:country|you came)|you people)\b/;
-const MILD = /\b(?:damn|dammit|goddamn|crap|crappy|hell(?! no| of a)|wtf|stfu|bs|pissed)\b/;
+// Name-calling aimed at a person. Competence judgments ("incompetent", "useless", "clueless", "pathetic") are harsh
+// but civil complaints, not insults, so they are not listed here on their own.
+const INSULT_WORDS = String.raw`(?:idiot|idiots|idiotic|moron|morons|moronic|imbecile|imbeciles|stupid|dumb|dumbest|fool|fools|clown|clowns|pig|pigs|cow|witch|loser|losers|jerk|jerks|scum|scumbag|scumbags|trash|garbage|ugly|fat|worthless|psycho|freak|creep|creeps|dumbass|dumbasses|hag|troll|dirtbag|sleazebag|sleaze|snake|parasite|parasites|vulture|vultures|bimbo|airhead|brainless|subhuman|animal|animals|skank|slut|whore|tramp|cretin|dimwit|halfwit|nitwit|numbskull|bonehead|knucklehead|buffoon|degenerate|pervert|perv|weirdo|retard|retarded|dunce|twit)`;
+const INSULT = new RegExp(String.raw`\b(?:you(?:'re| are|r)?|u r|ur|she(?:'s| is)|he(?:'s| is)|they(?:'re| are)|(?:this|that|the|these|those|your|ur|their|his|her) (?:\w+ ){0,2}?(?:doctors?|dr|docs?|woman|women|man|men|lady|ladies|guy|guys|receptionists?|nurses?|bitch|staff|girls?|people|employees|workers|manager|management|admins?|front desk|physicians?|surgeons?|dentists?|techs?|assistants?)(?: here| there| at the desk| at the front)?(?: is| was| are| were| r)?|dr\.? \w+ (?:is|was)|what an?|such an?|bunch of|you)\s+(?:an? |such an? |the |a total |a complete |a |an |total |complete |absolute |fucking |freaking |stupid |fat |lazy |ugly |old |dumb |incompetent |useless |ignorant |arrogant )*${INSULT_WORDS}\b`);
+/** Insults without a "you are"/"he is" frame: "dumb as a rock", "trash humans", "brain-dead staff". */
+const INSULT_FREE = /\b(?:(?:dumb|stupid|thick|dense) as (?:a )?(?:rock|rocks|brick|bricks|a post|dirt|hell|shit)|(?:trash|garbage|scum|filth|vile|disgusting|worthless|sorry|pathetic) (?:humans?|people|person|human beings?|excuse for a (?:human|person|doctor|nurse))|excuse for a (?:human|person|human being)|brain-?dead|(?:waste|sack) of (?:space|oxygen|skin|air)|(?:idiots?|morons?|imbeciles?|dumbass(?:es)?|clowns?) (?:at|in|running|who work|working|behind)|(?:what|such) (?:an?|a bunch of) (?:\w+ )?(?:idiots?|morons?|clowns?|losers?|jerks?|imbeciles?)|(?:fat|ugly|old|stupid|dumb|lazy|incompetent|useless|ignorant) (?:b\W{2,4}h|b\*+|bitch\w*|cow|pig|hag|witch|skank|slut|whore|cunt|twat|prick|bastard))\b/;
+/** Masked profanity that the obscenity transformers do not undo: f***, f*cking, sh*t, b****, a**hole, c*nt, "fk". */
+const MASKED = /(?<![a-z0-9])(?:f(?:[*#@$%!_.]{1,5}|u\*+|\*+c|\*+k)(?:k|ck|king|kin|ing|in|ed|er|ers|kers?)?|f(?:k|kn|kin|king|kng|cking|ckin|cken|uk|uking|ukin|ck|ckn)|sh(?:\*|!|1)+t\w*|s(?:\*|#|@|!){1,3}t|b(?:[*#@$!]){2,4}h?(?:es)?|b[*#@!]tch\w*|a(?:[*#@$]){1,3}hole|a\$\$(?:hole)?|c[*#@$!]{1,3}nt|c[*#@$!]{3,4}|p[*#@$]ssy|d[*#@$]ck|motherf\W+\w*|mf(?:er|ers|ing)?|stfu|gtfo|wtf|fml)(?![a-z0-9])/;
+const HOSTILE = /\b(?:scumbags?|sleaze ?bags?|dirt ?bags?|low-?lifes?|piece of (?:shit|garbage|trash|crap)|bunch of (?:\w+ )?(?:idiots|morons|clowns|crooks|scumbags|losers|thieves|liars|incompetents)|go to hell|burn in hell|rot in hell|(?:die|burn|rot) in a (?:fire|ditch|hole|gutter)|(?:hope|wish) (?:you|she|he|they|u) (?:\w+ )?(?:die|dies|rot|rots|burn|burns|suffer|suffers|get (?:hit|raped|fired|cancer))|shut (?:the \w+ )?up|kill yourself|kys|drop dead|get a (?:real )?job|f off|eff off|piss off|screw you|screw (?:her|him|them|this place)|(?:fat|ugly|stupid|lazy|dumb|old) (?:cow|pig|hag|witch|bitch|idiot|moron|loser|slob|bimbo|troll)|go back to (?:your|where) (?:country|you came)|you people)\b/;
 
 export function detectOffensive(input: DetectorInput): Flag[] {
   const text = input.title ? `${input.title}. ${input.text}` : input.text;
@@ -46,7 +51,7 @@ export function detectOffensive(input: DetectorInput): Flag[] {
   let threat = false;
   let imminent = false;
   for (const s of sentences(norm)) {
-    if (THREAT.test(s) || VEILED_THREAT.test(s) || WEAPON.test(s)) {
+    if (THREAT.test(s) || VEILED_THREAT.test(s) || WEAPON.test(s) || STALK_THREAT.test(s)) {
       threat = true;
       if (IMMINENT.test(s) || WEAPON.test(s)) imminent = true;
     }
@@ -57,11 +62,12 @@ export function detectOffensive(input: DetectorInput): Flag[] {
       reason: imminent ? 'threatens violence, apparently soon' : 'threatens the practice or its staff',
     });
   }
-  if (INSULT.test(norm) || HOSTILE.test(norm)) {
+  if (MASKED.test(norm)) profanity = true;
+  if (INSULT.test(norm) || HOSTILE.test(norm) || INSULT_FREE.test(norm)) {
     flags.push({ category: 'offensive', severity: 'medium', code: 'offensive.harassment', reason: 'insults or harasses someone' });
   }
+  // Mild intensifiers (hell, damn, crap) are not offensive on their own: "hell yes", "damn, that was quick".
   if (profanity) flags.push({ category: 'offensive', severity: 'low', code: 'offensive.profanity', reason: 'contains profanity' });
-  else if (flags.length === 0 && MILD.test(norm)) flags.push({ category: 'offensive', severity: 'low', code: 'offensive.mild_profanity', reason: 'contains mild profanity' });
   return flags;
 }
 

@@ -5,7 +5,8 @@ export function normalize(text: string): string {
   return text.toLowerCase().replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/[\u2013\u2014]/g, '-');
 }
 
-const SENTENCE_SPLIT = /(?<=[.!?;\n])\s+|\n+|\s+-\s+/;
+/** Sentence ends, but not after a title abbreviation ("Dr. Reyes" stays in one sentence). */
+const SENTENCE_SPLIT = /(?<=[.!?;\n])(?<!\b(?:dr|drs|mr|mrs|ms|mx|prof|st|vs|jr|sr)\.)\s+|\n+|\s+-\s+/;
 
 /** Splits normalized text into sentences / clause-ish chunks (never empty). */
 export function sentences(norm: string): string[] {
