@@ -9,7 +9,7 @@ import { findPersons, type PracticeNames } from './pii/person.ts';
 
 export type { Found } from './pii/patterns.ts';
 
-// When spans overlap, the earlier type in this list wins (then the longer span).
+// When spans overlap, the stronger finding wins, then the longer span, then the earlier type in this list.
 const PRIORITY: Record<Entity['type'], number> = {
   email: 0,
   url: 1,
@@ -58,7 +58,7 @@ function resolve(found: Found[]): Found[] {
     .filter((f) => f.end > f.start)
     .sort(
       (a, b) =>
-        PRIORITY[a.type] - PRIORITY[b.type] || b.strength - a.strength || b.end - b.start - (a.end - a.start) || a.start - b.start,
+        b.strength - a.strength || b.end - b.start - (a.end - a.start) || PRIORITY[a.type] - PRIORITY[b.type] || a.start - b.start,
     );
   const kept: Found[] = [];
   for (const f of ordered) {

@@ -35,7 +35,7 @@ const CARD = /\b\d{4}[ -]?\d{4}[ -]?\d{4}[ -]?\d{1,7}\b/g;
 const LONG_DIGITS = /\b\d{6,}\b/g;
 
 const PHONE =
-  /(?:(?<![\w+])\+\d{1,3}[\s.-]?)?(?:\(0?\d{1,4}\)[\s.-]?)?(?<![\w.+/-])\d{2,5}(?:[\s.-]\d{2,5}){1,4}(?:\s?(?:x|ext\.?|extension)\s?\d{1,5})?(?![\w/])|(?<![\w+])\+?\d{10,13}(?!\w)|\(\d{3}\)\s?\d{3}[\s.-]?\d{4}\b/gi;
+  /(?:(?<![\w+])\+\d{1,3}[\s.-]?)?(?:\(0?\d{1,4}\)[\s.-]?)?(?<![\w.+/-])\d{2,5}(?:[ \t.-]\d{2,8}){1,4}(?:[ \t]?(?:x|ext\.?|extension)[ \t]?\d{1,5})?(?![\w/])|(?<![\w+])\+?\d{10,13}(?!\w)|\(\d{3}\)\s?\d{3}[\s.-]?\d{4}\b/gi;
 const PHONE_CONTEXT = /\b(?:call|phone|tel|telephone|cell|mobile|fax|number|text|reach|ring|dial|contact|office)\b[^.\n]{0,30}$/i;
 
 const MONTH =
@@ -70,7 +70,7 @@ const ADDRESS_RES: RegExp[] = [
   // 123 Main St, Apt 4, Springfield, IL 62704
   new RegExp(`\\b\\d{1,6}[A-Za-z]?\\s+(?:[NSEW]\\.?\\s+)?(?:${CAPWORD}\\s+|\\d{1,3}(?:st|nd|rd|th)\\s+){1,4}${STREET_SUFFIX}(?![\\p{L}])${UNIT}?${CITY_STATE}`, 'giu'),
   // "on Elm Street", "Main St": a named street without a number
-  new RegExp(`(?<![\\p{L}])(?:${CAPWORD}\\s+){1,3}(?:Street|St\\.?|Avenue|Ave\\.?|Road|Rd\\.?|Boulevard|Blvd\\.?|Lane|Ln\\.?|Drive|Parkway|Highway|Terrace|Court|Circle|Trail)(?![\\p{L}])`, 'gu'),
+  new RegExp(`(?<![\\p{L}])(?:${CAPWORD}[ \\t]+){1,3}(?:Street|St\\.?|Avenue|Ave\\.?|Road|Rd\\.?|Boulevard|Blvd\\.?|Lane|Ln\\.?|Drive|Parkway|Highway|Terrace|Court|Circle|Trail)(?![\\p{L}])`, 'gu'),
   // continental forms: Rua Diadema 1903, Via Roma 131, Rue de Virton 38, Koskikatu 25, Rooseveltlaan 110
   new RegExp(`(?<![\\p{L}])(?:\\d{1,6}\\s+)?(?:rua|rue|via|calle|avenida|av\\.|avenue de|chemin|piazza|plaza|strada|ulica|ul\\.)\\s+(?:(?:de|da|do|dos|das|del|la|le|des|du)\\s+)?(?:[\\p{L}'-]+\\s){0,3}?[\\p{L}'-]+(?:\\s+\\d{1,5}[a-z]?)?${UNIT}?`, 'giu'),
   new RegExp(`(?:\\b\\d{1,6}\\s+)?(?<![\\p{L}])[\\p{Lu}][\\p{L}-]*(?:straße|strasse|str\\.|gasse|weg|laan|straat|gracht|plein|katu|tie|vägen|gatan|gade|vej|veien|gata|utca|ulice|vegur|stræde|allee|platz|ring|dijk)\\s+\\d{1,5}[a-z]?${UNIT}?`, 'giu'),
@@ -78,6 +78,10 @@ const ADDRESS_RES: RegExp[] = [
   new RegExp(`(?<![\\p{L}])(?:apt\\.?|apartment|suite|ste\\.?|unit)\\s*#?\\s*\\d{1,5}[A-Za-z]?\\b`, 'giu'),
   // ", Springfield, IL 62704" / "IL 62704"
   /\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b/g,
+  // 6750 Koskikatu 25, 4844 Søndergade 52: house/building numbers around capitalised street words
+  new RegExp(`\\b\\d{1,6}[ \\t]+(?:[\\p{Lu}][\\p{L}.'-]*[ \\t]+){1,3}\\d{1,5}[a-z]?\\b\\.?${UNIT}?`, 'gu'),
+  new RegExp(`(?<![\\p{L}])(?:\\d{1,6}[ \\t]+)?(?:[\\p{L}][\\p{L}.'-]*[ \\t]+){1,3}(?:u\\.|str\\.|tér|útja|utca|gate|gata|vei|veien|avda\\.|straat|laan|vej)[ \\t]+\\d{1,5}[a-z]?\\b\\.?`, 'giu'),
+  /\b(?:zip|zip code|postcode|postal code)\s*:?\s*([A-Z0-9][A-Z0-9 -]{2,9}[A-Z0-9])\b/gi,
 ];
 /** Cues after which a following line of numbers and capitalised words is an address even without a street word. */
 const ADDRESS_CUE =
@@ -109,8 +113,13 @@ export function findPatterns(text: string): Found[] {
     if (!seps && !s.startsWith('+') && !ctx && digits !== 10 && digits !== 11) continue;
     out.push(f);
   }
-  for (const re of ADDRESS_RES) out.push(...all(re, text, 'address', 2));
-  out.push(...findCuedAddresses(text));
+  const addrs: Found[] = [];
+  for (const re of ADDRESS_RES) {
+    const group = re.source.startsWith('\\b(?:zip') ? 1 : 0;
+    addrs.push(...all(re, text, 'address', 2, group));
+  }
+  addrs.push(...findCuedAddresses(text));
+  for (const a of addrs) out.push(extendAddress(text, a));
   out.push(...all(ALNUM_ID, text, 'id', 1));
   out.push(...all(LONG_DIGITS, text, 'id', 1));
   out.push(...all(WEEKDAY, text, 'date', 0));
@@ -134,4 +143,20 @@ function findCuedAddresses(text: string): Found[] {
     out.push({ type: 'address', start, end: start + span.length, strength: 2 });
   }
   return out;
+}
+
+/** Extend an address over continuation lines: "\n Suite 321\n LONDON\n United Kingdom 75419". */
+const CONT_LINE = /^[ \t]*,?[ \t]*(?:(?:\r?\n[ \t>]*)+|,)[ \t]*,?[ \t]*((?:apt\.?|apartment|suite|ste\.?|unit|box|[\p{Lu}\d])[^\n:@]{0,40}?)[ \t]*(?=\r?\n|,|$)/iu;
+function extendAddress(text: string, a: Found): Found {
+  let end = a.end;
+  for (let n = 0; n < 5; n++) {
+    const m = CONT_LINE.exec(text.slice(end, end + 80));
+    if (!m) break;
+    const line = m[1]!;
+    // a continuation is short, has no sentence punctuation, and is mostly capitalised words or numbers
+    if (/\d{3}[ .-]\d{3}|office|fax|mobile|phone/i.test(line)) break;
+    if (/[.!?]\s|\b(?:the|and|is|are|was|for|to|of|please|can|you)\b/.test(line) && !/^(?:apt|suite|ste|unit|box)/i.test(line)) break;
+    end += m[0].length;
+  }
+  return end === a.end ? a : { ...a, end };
 }

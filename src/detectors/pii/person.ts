@@ -62,7 +62,8 @@ function isInitial(t: Tok): boolean {
   return /^\p{Lu}\.?$/u.test(t.text);
 }
 function isCommon(low: string): boolean {
-  return COMMON_WORDS.has(low) || NON_PERSON_WORDS.has(low);
+  const base = low.replace(/'(?:m|re|ve|ll|d|t|s)$/, '').replace(/n$/, (n) => (low.endsWith("n't") ? '' : n));
+  return COMMON_WORDS.has(low) || NON_PERSON_WORDS.has(low) || (low.includes("'") && (COMMON_WORDS.has(base) || NON_PERSON_WORDS.has(base)));
 }
 /** Could this capitalised token be part of a name? */
 function nameLike(t: Tok): boolean {
@@ -71,7 +72,7 @@ function nameLike(t: Tok): boolean {
   if (FIRST_NAMES.has(t.low) || LAST_NAMES.has(t.low)) return true;
   if (PLACE_WORDS.has(t.low) || ORG_WORDS.has(t.low)) return false;
   if (t.text.length > 1 && t.text === t.text.toUpperCase()) return false; // acronyms
-  return !COMMON_WORDS.has(t.low);
+  return !isCommon(t.low);
 }
 
 export interface PracticeNames {
@@ -81,6 +82,7 @@ export interface PracticeNames {
 
 export function findPersons(text: string, practice: PracticeNames): Found[] {
   const toks = tokenize(text);
+  const lowerText = !/\p{Lu}/u.test(text);
   const out: Found[] = [];
   const used = new Uint8Array(toks.length);
   const emit = (i: number, j: number, strength: 0 | 1 | 2) => {
@@ -137,16 +139,31 @@ export function findPersons(text: string, practice: PracticeNames): Found[] {
     if (!isWordish(t)) continue;
     const before = text.slice(Math.max(0, t.start - 24), t.start);
     // 3. Explicit name cue: "my name is Rubija", "User: Šárka Ottová"
-    if (STRONG_CUE.test(before) && (t.cap || FIRST_NAMES.has(t.low)) && !isCommon(t.low) || (STRONG_CUE.test(before) && FIRST_NAMES.has(t.low))) {
+    if (STRONG_CUE.test(before) && (!isCommon(t.low) || FIRST_NAMES.has(t.low))) {
       const j = Math.max(i, extend(i, 3, true));
       emit(i, j, 2);
       i = j;
       continue;
     }
     const known = FIRST_NAMES.has(t.low) && !(t.text.length > 1 && t.text === t.text.toUpperCase());
+    // Speaker label at a line start: "Nicole: …", "Halldór: …"
+    if (t.initial && t.cap && /^[ \t]*:/.test(text.slice(t.end, t.end + 3)) && (known || !isCommon(t.low))) {
+      emit(i, i, 1);
+      continue;
+    }
+    // Writers who never capitalise: known first names (+ a following surname) still count.
+    if (lowerText && !t.cap && known && !COMMON_WORDS.has(t.low)) {
+      const next = toks[i + 1];
+      const withNext = next && !isCommon(next.low) && /^[ \t]+$/.test(text.slice(t.end, next.start));
+      emit(i, withNext ? i + 1 : i, 1);
+      if (withNext) i++;
+      continue;
+    }
     if (t.cap && known) {
       // 4. Known first name: with a surname / initial → strong; alone → likely unless it is an everyday word.
-      const j = extend(i, 3);
+      let j = extend(i, 3);
+      const nx = toks[i + 1];
+      if (j === i && nx && nx.cap && isWordish(nx) && !NON_PERSON_WORDS.has(nx.low) && !isHealthTerm(nx.low) && /^[ \t]+$/.test(text.slice(t.end, nx.start))) j = i + 1;
       if (j > i) {
         emit(i, j, 2);
         i = j;
