@@ -5,6 +5,7 @@ import type { Analysis, DetectorInput, Entity, PracticeFacts } from '../core/typ
 import { adviceDetector } from './advice.ts';
 import { negativeDetector } from './negative.ts';
 import { offensiveDetector } from './offensive.ts';
+import { phiDetector } from './phi.ts';
 import { urgentDetector } from './urgent.ts';
 
 type FindEntities = (text: string, practice: PracticeFacts) => Entity[];
@@ -23,6 +24,7 @@ export const DETECTORS: readonly DetectorDefinition[] = [
   offensiveDetector,
   adviceDetector,
   urgentDetector,
+  phiDetector,
 ];
 
 /** Changes whenever detector behaviour changes (ids + versions), so stored items can be re-analysed. */

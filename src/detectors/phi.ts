@@ -1,0 +1,140 @@
+// phi: the text reveals health information about an identifiable person.
+//  - the practice (or its staff) revealing anything about a patient            → critical  phi.practice_disclosure
+//  - someone revealing a named / otherwise identified other person's health    → high      phi.third_party
+//  - the author's own health, with direct identifiers (name, phone, DOB…)     → medium    phi.self_disclosure_identifiers
+//  - the author's own (or an unnamed relative's) health                        → low       phi.self_disclosure / phi.family_disclosure
+// Health talk that identifies no one ("diabetes runs in families") is not flagged. Reasons are PHI-free.
+import type { DetectorDefinition } from '../core/detector.ts';
+import type { DetectorInput, Flag, PracticeFacts } from '../core/types.ts';
+import { findEntitiesDetailed, type Found } from './entities.ts';
+
+const FIRST_PERSON = /\b(?:i|i'm|i’m|i've|i’ve|i'd|i’d|i'll|me|my|mine|myself)\b/i;
+const RELATIVE =
+  /\b(?:my|our)\s+(?:(?:\w+\s)?(?:husband|wife|son|daughter|mom|mother|mum|dad|father|brother|sister|aunt|uncle|cousin|grandma|grandmother|grandpa|grandfather|child|kid|kids|baby|boyfriend|girlfriend|partner|fiance|fiancée|spouse|niece|nephew|grandson|granddaughter|stepson|stepdaughter|toddler|teen|infant))\b/i;
+const PATIENT_REF =
+  /\b(?:(?:our|a|one of our|this|that|the)\s+(?:patients?|clients?)|patients? (?:of ours|today|yesterday|this (?:morning|week))|came in (?:today|yesterday|this|last|on|with|for)|we (?:saw|treated|had|admitted|diagnosed)|was (?:in|here) (?:today|yesterday) (?:for|with))\b/i;
+const STAFF_TITLE = /^(?:dr\.?|doctor|nurse|prof\.?|np|pa)\s/i;
+const SELF_NAME_CUE = /(?:\bname(?:'s| is|:)|\bi am|\bi'm|\bi’m|\bthis is|\bsigned|^-|\n-)\s*[,:]?\s*$/i;
+
+function sentenceOf(text: string, pos: number): [number, number] {
+  let s = pos;
+  while (s > 0 && !/[.!?\n]/.test(text[s - 1]!)) s--;
+  let e = pos;
+  while (e < text.length && !/[.!?\n]/.test(text[e]!)) e++;
+  return [s, e];
+}
+
+function norm(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\s]/gu, ' ').replace(/\s+/g, ' ').trim();
+}
+
+function authorIsStaff(author: string | null | undefined, practice: PracticeFacts): boolean {
+  if (!author) return false;
+  const a = norm(author);
+  if (!a) return false;
+  const names = [practice.name, ...practice.staff, ...practice.providers.map((p) => p.name)].map(norm);
+  return names.some((n) => n && (n === a || n.includes(a) || a.includes(n)));
+}
+
+export interface PhiAssessment {
+  flag: Flag | null;
+  entities: Found[];
+}
+
+export function assessPhi(input: DetectorInput, practice: PracticeFacts, found?: Found[]): PhiAssessment {
+  const text = input.text ?? '';
+  const entities = found ?? findEntitiesDetailed(text, practice);
+  const health = entities.filter((e) => e.type === 'health');
+  const persons = entities.filter((e) => e.type === 'person' && e.strength >= 1);
+  const direct = entities.filter(
+    (e) => (e.type === 'phone' || e.type === 'email' || e.type === 'address' || e.type === 'id') && e.strength >= 1,
+  );
+  const fullDates = entities.filter((e) => e.type === 'date' && e.strength >= 2);
+  const detailDates = entities.filter((e) => e.type === 'date');
+  const byPractice = input.byPractice === true || (input.owned === true && authorIsStaff(input.author, practice));
+
+  if (byPractice) {
+    const patientRef = PATIENT_REF.test(text);
+    const anyPersons = entities.filter((e) => e.type === 'person');
+    if (patientRef || (detailDates.length > 0 && health.length > 0) ||
+      (health.length > 0 && (anyPersons.some((p) => !STAFF_TITLE.test(text.slice(p.start, p.end))) || direct.length > 0 || fullDates.length > 0))) {
+      return {
+        entities,
+        flag: {
+          category: 'phi',
+          severity: 'critical',
+          code: 'phi.practice_disclosure',
+          reason: 'a post by the practice describes a patient in a way that could identify them',
+        },
+      };
+    }
+    return { entities, flag: null };
+  }
+  if (health.length === 0) return { entities, flag: null };
+
+  // Which named people are the author themselves?
+  const author = input.author ? norm(input.author) : '';
+  const isSelf = (p: Found) => {
+    const name = norm(text.slice(p.start, p.end));
+    if (author && (name === author || author.includes(name) || name.includes(author))) return true;
+    return SELF_NAME_CUE.test(text.slice(Math.max(0, p.start - 20), p.start));
+  };
+  const others = persons.filter((p) => !isSelf(p) && !STAFF_TITLE.test(text.slice(p.start, p.end)));
+  const selfNamed = persons.some(isSelf);
+
+  // A named other person in the same sentence as a health mention.
+  const thirdParty = others.some((p) => {
+    const [s, e] = sentenceOf(text, p.start);
+    return health.some((h) => h.start < e && h.end > s);
+  });
+  const firstPerson = FIRST_PERSON.test(text) || RELATIVE.test(text);
+  // Clinical-note style: a health mention plus direct identifiers / full dates about someone not the author.
+  const identifiedByDetails = !firstPerson && (direct.length > 0 || (fullDates.length > 0 && others.length + direct.length > 0));
+  if (thirdParty || (others.length > 0 && !firstPerson) || identifiedByDetails) {
+    return {
+      entities,
+      flag: {
+        category: 'phi',
+        severity: 'high',
+        code: 'phi.third_party',
+        reason: 'names or identifies another person together with health information',
+      },
+    };
+  }
+  if (firstPerson) {
+    const relative = RELATIVE.test(text);
+    const identifiers = selfNamed || direct.length > 0 || fullDates.length > 0;
+    if (identifiers) {
+      return {
+        entities,
+        flag: {
+          category: 'phi',
+          severity: 'medium',
+          code: 'phi.self_disclosure_identifiers',
+          reason: 'discloses health information together with direct identifiers',
+        },
+      };
+    }
+    return {
+      entities,
+      flag: {
+        category: 'phi',
+        severity: 'low',
+        code: relative ? 'phi.family_disclosure' : 'phi.self_disclosure',
+        reason: relative ? "discloses a family member's health information" : "discloses the author's own health information",
+      },
+    };
+  }
+  return { entities, flag: null };
+}
+
+export const phiDetector: DetectorDefinition = {
+  id: 'phi',
+  version: 1,
+  category: 'phi',
+  detect(input, ctx) {
+    // ctx.entities has no strengths, so the detailed finder runs here (it is fast and pure).
+    const { flag } = assessPhi(input, ctx.practice);
+    return flag ? [flag] : [];
+  },
+};

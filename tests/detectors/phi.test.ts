@@ -1,0 +1,47 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { assessPhi, phiDetector } from '../../src/detectors/phi.ts';
+import { EVAL_PRACTICE as practice } from '../../scripts/eval/phi.ts';
+
+const cases: [string, string | null, { byPractice?: boolean; author?: string }?][] = [
+  ['My neighbor Tom Becker has HIV and told everyone.', 'phi.third_party'],
+  ['Saw Mrs. Ortiz at the oncology clinic again.', 'phi.third_party'],
+  ['I have had diabetes for years and they finally listened.', 'phi.self_disclosure'],
+  ['my mom has dementia and they were patient with her', 'phi.family_disclosure'],
+  ["I'm Dana Whitfield, DOB 4/12/1971, my insulin refill is stuck. Call 555-201-7788.", 'phi.self_disclosure_identifiers'],
+  ['Shoutout to our patient who came in Tuesday with the broken jaw from the bar fight on Main St!', 'phi.practice_disclosure', { byPractice: true }],
+  ['Diabetes runs in families, so get checked.', null],
+  ['The flu shot clinic was quick.', null],
+  ['Dr. Patel is the best doctor in Springfield.', null],
+  ['Flu shots are available now, no appointment needed!', null, { byPractice: true }],
+];
+
+for (const [text, code, opts] of cases) {
+  test(`phi: ${text}`, () => {
+    const { flag } = assessPhi({ text, ...opts }, practice);
+    assert.equal(flag?.code ?? null, code);
+    if (flag) {
+      assert.equal(flag.category, 'phi');
+      assert.ok(!/Becker|Ortiz|Whitfield|HIV|diabetes|dementia/i.test(flag.reason), 'reason is PHI-free');
+    }
+  });
+}
+
+test('severities follow the code', () => {
+  const sev = (text: string, o = {}) => phiDetector.detect({ text, ...o }, { practice, entities: [] })[0]?.severity;
+  assert.equal(sev('My neighbor Tom Becker has HIV.'), 'high');
+  assert.equal(sev('I have asthma.'), 'low');
+  assert.equal(sev('Our patient Dave came in with a broken arm.', { byPractice: true }), 'critical');
+});
+
+test('fixture set: sensitivity >= 0.95, no false positives', () => {
+  const rows = readFileSync(new URL('../fixtures/detectors/phi/posts.jsonl', import.meta.url), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { text: string; phi: boolean; byPractice?: boolean });
+  let tp = 0, pos = 0, fp = 0, neg = 0;
+  for (const r of rows) {
+    const flagged = assessPhi({ text: r.text, byPractice: r.byPractice }, practice).flag !== null;
+    if (r.phi) { pos++; if (flagged) tp++; } else { neg++; if (flagged) fp++; }
+  }
+  assert.ok(tp / pos >= 0.95, `sensitivity ${tp}/${pos}`);
+  assert.ok(fp / neg <= 0.1, `false positives ${fp}/${neg}`);
+});
