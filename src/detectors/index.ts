@@ -3,6 +3,7 @@
 import type { DetectorDefinition } from '../core/detector.ts';
 import type { Analysis, DetectorInput, Entity, PracticeFacts } from '../core/types.ts';
 import { adviceDetector } from './advice.ts';
+import { inaccurateDetector } from './inaccurate.ts';
 import { negativeDetector } from './negative.ts';
 import { offensiveDetector } from './offensive.ts';
 import { phiDetector } from './phi.ts';
@@ -25,6 +26,7 @@ export const DETECTORS: readonly DetectorDefinition[] = [
   adviceDetector,
   urgentDetector,
   phiDetector,
+  inaccurateDetector,
 ];
 
 /** Changes whenever detector behaviour changes (ids + versions), so stored items can be re-analysed. */
