@@ -19,7 +19,7 @@ interface Aspect {
   needsNegativeSentence?: boolean;
 }
 
-const N = String.raw`(?:not|never|no|didn't|did not|don't|do not|doesn't|does not|won't|will not|wouldn't|would not|can't|cannot|couldn't|could not)`;
+const N = String.raw`(?:not|never|no|didn't|didnt|did not|don't|dont|do not|doesn't|doesnt|does not|won't|wont|will not|wouldn't|wouldnt|would not|can't|cant|cannot|couldn't|couldnt|could not)`;
 
 const ASPECTS: readonly Aspect[] = [
   {
@@ -42,7 +42,7 @@ const ASPECTS: readonly Aspect[] = [
   {
     code: 'negative.rudeness', reason: 'complains about rude or dismissive treatment', weight: 2.5,
     negatable: true,
-    re: /\b(?:rude(?:ly|ness|st)?|condescending|dismissive|arrogant|disrespectful|belittl\w*|patroni[sz]ing|unprofessional|snotty|snippy|nasty|hostile|uncaring|unfriendly|insensitive|cold and|very cold|(?:bad|poor|terrible|horrible|awful) attitude|bedside manner (?:is |was )?(?:terrible|awful|horrible|lacking|poor|bad|non-?existent|needs work)|(?:no|zero|terrible|poor|awful|horrible) bedside manner|rushed|in and out in|treated (?:me |us |my \w+ )?(?:like|as if|poorly|badly|horribly|terribly)|short with (?:me|us|people|patients|everyone)|(?:feel|felt|feels) like (?:a|just a|another) (?:number|burden|nuisance|inconvenience)|talk(?:ed|s)? down to|yell(?:ed|s|ing)? at|snapped at|scolded|lectured|rolled (?:her|his|their) eyes|made (?:me|us) feel (?:stupid|dumb|like|worthless|rushed|ashamed|small|crazy)|brushed (?:me|us|it|my \w+) off|(?:felt|feel) (?:rushed|dismissed|ignored|unheard|brushed off)|ignored (?:me|us|my|our))\b/,
+    re: /\b(?:rude(?:ly|ness|st)?|condescending|dismissive|arrogant|disrespectful|belittl\w*|patroni[sz]ing|unprofessional|snotty|snippy|nasty|hostile|uncaring|unfriendly|insensitive|cold and|very cold|(?:bad|poor|terrible|horrible|awful) attitude|bedside manner (?:is |was )?(?:terrible|awful|horrible|lacking|poor|bad|non-?existent|needs work)|(?:no|zero|terrible|poor|awful|horrible) bedside manner|rushed|treated (?:me |us |him |her |them |my \w+ )?(?:poorly|badly|horribly|terribly|like (?:dirt|garbage|trash|crap|a criminal|a drug seeker|an addict|a liar|an idiot|a child|a kid|a baby|a number|a burden|a nuisance|an inconvenience|(?:he|she|i|we) (?:was|were) (?:a |an )?(?:child|kid|idiot|criminal|baby|burden|nuisance)))|short with (?:me|us|people|patients|everyone)|(?:feel|felt|feels) like (?:a|just a|another) (?:number|burden|nuisance|inconvenience)|talk(?:ed|s)? down to|yell(?:ed|s|ing)? at|snapped at|scolded|lectured|rolled (?:her|his|their) eyes|made (?:me|us) feel (?:stupid|dumb|like|worthless|rushed|ashamed|small|crazy)|brushed (?:me|us|it|my \w+) off|(?:felt|feel) (?:rushed|dismissed|ignored|unheard|brushed off)|ignored (?:me|us|my|our))\b/,
   },
   {
     code: 'negative.rudeness', reason: 'complains about rude or dismissive treatment', weight: 2.5,
@@ -68,6 +68,46 @@ const ASPECTS: readonly Aspect[] = [
     code: 'negative.not_recommended', reason: 'warns others away from the practice', weight: 3,
     re: new RegExp(String.raw`\b(?:${N} (?:\w+ )?recommend|stay (?:far )?away|avoid (?:this|him|her|them|at all costs|like the plague|dr|the)|run (?:away|far away|don't walk)|never (?:go|going|coming|be going|be back|return|returning|again|set foot)|(?:won't|will not|wouldn't|would not|never) (?:be |ever )?(?:going back|go back|come back|coming back|returning|return|be back|be seen|see (?:him|her|them) again)|(?:find|found|finding|look for|looking for|switched to|switching to|change to|changing to|had to find) (?:a |another )?(?:new |different |better |real )?(?:doctor|provider|practice|physician|pcp|dentist|office|pediatrician|clinic)|worst (?:doctor|experience|practice|office|clinic|hospital|care|service|staff|physician|medical|customer|place|ever|visit)|waste of (?:time|money|a visit|an appointment)|(?:zero|0|no|negative) stars?|one star is (?:too much|generous)|if i could (?:give|leave) (?:zero|0|no|negative|less|fewer)|(?:not|isn't|wasn't) worth (?:it|the|your|a)|buyer beware|save yourself|do yourself a favor|look elsewhere|go elsewhere|go somewhere else)\b`),
   },
+  {
+    code: 'negative.misdiagnosis', reason: 'says a diagnosis or treatment was wrong or missed', weight: 3,
+    re: /\b(?:without (?:even )?(?:doing|ordering|running|checking|taking) (?:an? |any |my )?(?:\w+ )?(?:ekg|ecg|tests?|x-?rays?|exam|labs?|blood ?work|imaging|scans?|vitals)|(?:said|told (?:me|us)|diagnosed|sent (?:me|us|him|her) home with)[^.!?]{0,80}\b(?:and|but) it (?:was|turned out)|turned out (?:to be|i had|it was|she had|he had)|it was actually|(?:kept|keep) sending (?:me|us|him|her) home|sent (?:me|us|him|her) home (?:twice|again|three times|without)|googl\w* (?:my|the|his|her) (?:symptoms|condition|question)|(?:still )?(?:have|has|had) no idea what(?:'s|s| is) wrong|(?:\d+|two|three|four|five|different) (?:different )?(?:explanations|diagnoses|answers|stories))\b/,
+  },
+  {
+    code: 'negative.rudeness', reason: 'complains about rude or dismissive treatment', weight: 2.5, negatable: true,
+    re: /\b(?:curt|brusque|abrupt|cold|dismissed|(?:told|telling) (?:me|us|him|her) (?:to |i was |i'm |it was |it's |she was |he was )?(?:just |only |probably )?(?:stop being|being dramatic|overreacting|dramatic|exaggerating|in my head|all in my head|(?:just |probably )?anxiety|stress|calm down|toughen up|suck it up)|'?probably (?:just )?(?:anxiety|stress|nothing|a virus)'?|(?:getting|get|push\w*|rush\w*|hurr\w*|shuffl\w*) (?:me|us|patients|people) out (?:the door|of there|quickly|fast)|conveyor belt|assembly line|like a weather report|(?:show|have) some (?:respect|compassion|empathy|decency|humanity|courtesy|manners)|would(?:'ve| have) appreciated|(?:a little|some|more) (?:humanity|compassion|empathy|kindness|courtesy)|(?:didn't|did not|never|didnt) even (?:offer|bother|ask|look|check|apologi[sz]e|call|say|introduce|try)|(?:nobody|no one|noone) (?:says|said|even says) (?:hello|hi|a word)|(?:no|zero|never make) eye contact|could use (?:some |a lot of |more )?(?:training|work|lessons)|need(?:s)? (?:some |more |better )?(?:training|manners)|not ok(?:ay)?\b(?! with)|unreal|unacceptable|disgraceful|shameful|appalling)\b/,
+  },
+  {
+    code: 'negative.no_callback', reason: 'says calls or messages go unanswered', weight: 3,
+    re: /\b(?:(?:nobody|no one|noone) (?:ever )?(?:came|showed up|checked on|answered the call)|no one came when|call (?:light|button|bell)|asked (?:\d+|two|three|four|five|several|multiple|many) times|(?:\d+|two|three|four|five|several|many) (?:\w+ )?(?:days|weeks) (?:later|to (?:get|respond|reply|hear))|automated (?:response|reply|message)|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|countless) (?:phone )?calls (?:to|and|later)|(?:nobody|no one|noone) (?:can|could|would|will) (?:explain|tell me|give me)|talk to each other|(?:no|without an?|didn't (?:call|get|provide) an?|never got an?) (?:\w+ )?interpreter)\b/,
+  },
+  {
+    code: 'negative.wait_time', reason: 'complains about wait times', weight: 2.5, negatable: true,
+    re: /\b(?:(?:earliest|next) (?:available )?(?:appointment|appt|opening|slot) (?:was|is|they had) (?:in |not until |\d|over |more than )|(?:weeks|months) out\b|took (?:literally |over |almost |nearly |about )?(?:\d+|two|three|four|five|six|seven|eight|several) (?:more )?(?:hours|weeks|months)|kept (?:getting )?(?:pushed back|postponed|delayed|bumped))\b/,
+  },
+  {
+    code: 'negative.billing', reason: 'complains about billing or charges', weight: 2.5,
+    re: /\b(?:(?:billed|charged) (?:\w+ ){0,3}(?:again|twice|two times|double|separately)|still getting (?:bills|billed|charged)|(?:still )?(?:haven't|hasn't|have not|has not|never) (?:fixed|resolved|corrected|refunded)|upsell\w*|(?:try|tries|tried|trying) to sell (?:me|us)|sales pitch|push(?:ed|es|ing|y)? (?:\w+ )?(?:products|supplements|vitamins|packages|procedures)|(?:no[- ]show|cancellation|late) fee|dispute)\b/,
+  },
+  {
+    code: 'negative.privacy', reason: 'says the practice breached their privacy', weight: 3,
+    re: /\b(?:hipaa|privacy (?:violation|breach)|(?:gave|give|handed) out (?:my|his|her) |(?:shared|disclosed|released|discussed|gave|told) (?:my|his|her) (?:\w+ ){0,2}(?:results|information|info|records|diagnosis|history) (?:to|with|in front of)|in front of (?:the whole|everyone in the) waiting room)/,
+  },
+  {
+    code: 'negative.office', reason: 'complains about how the office is run', weight: 2.5,
+    re: /\b(?:(?:couldn't|could not|can't|cannot) find (?:it|my \w+)|(?:was|were|is|are) (?:never|not) (?:sent|faxed|done|called in|submitted)|(?:said|told (?:me|us)) (?:\w+ ){0,5}(?:was|were|had been) (?:sent|faxed|done|called in|submitted)[^.!?]{0,20}\b(?:wasn't|was not|never|hadn't)|found out (?:\d+|two|three|a few|several) (?:days|weeks|months) later|lost (?:a lot of|so much|precious) time|hate the (?:system|process|billing|way)|(?:food|meals?|eggs|breakfast|dinner|lunch) (?:was|were|is|are) (?:\w+ )?(?:cold|awful|terrible|inedible|gross|disgusting|horrible|bad)|inedible|cold (?:food|eggs|meals?))\b/,
+  },
+  {
+    code: 'negative.drug_ineffective', reason: 'says a treatment did not work or the side effects were not worth it', weight: 3, negatable: true,
+    re: /\b(?:(?:does|did|do|doing) (?:absolutely )?nothing(?! wrong)|(?:didn't|did not|doesn't|does not|didnt|doesnt|never) (?:\w+ )?(?:work|help|relieve|do anything|do a thing|improve)|(?:didn't|did not|doesn't|does not) \w+ anything|(?:no|zero) (?:change|difference|improvement|relief)|exactly the same|stopped working|(?:not|isn't|wasn't) working|made (?:it|me|things|my \w+|everything) (?:\w+ )?worse|worse than (?:before|ever)|(?:can't|cannot|couldn't) (?:orgasm|sleep|function|focus|think straight)|barely function|(?:so|too|always|constantly) (?:tired|exhausted|drowsy|groggy|foggy|nauseous|dizzy|sick)|side effects (?:are|were) (?:awful|terrible|horrible|too much|unbearable|brutal)|not worth (?:it|the side effects)|(?:couldn't|can't|could not) (?:tolerate|handle|stand) (?:it|the)|had to (?:stop|quit|come off|switch)|(?:still|back) (?:hurt|hurts|hurting|in pain)|still (?:have|having) (?:\w+ )?(?:pain|headaches|migraines|symptoms)|too expensive|(?:can't|cannot|couldn't) afford|generic (?:doesn't|does not|isn't|is not|didn't|never) work|weight gain|gained \d+ (?:lbs|pounds))\b/,
+  },
+  {
+    code: 'negative.sarcasm', reason: 'is sarcastic about the practice', weight: 3,
+    re: /(?:\/s\b|\b(?:thanks for nothing|thanks a lot|real(?:ly)? (?:great|nice|good) job|(?:wonderful|great|lovely|fantastic|awesome|amazing|stellar|brilliant) (?:\w+ ){0,2}(?:guys|system|people|folks|work|job)?, really|(?:lovely|great|wonderful|fantastic|brilliant|awesome) (?:system|service|work|job)\.|way to go|good times|love that for me|so much for)\b)/,
+  },
+  {
+    code: 'negative.not_recommended', reason: 'warns others away from the practice', weight: 3,
+    re: /\b(?:not a fan|not impressed|be careful|beware|wanted to (?:love|like) (?:this|it|them|her|him)|(?:expected|hoped for|deserve) (?:more|better)|(?:knock|knocking|knocked|dock|docking|docked|deduct\w*|minus) (?:off )?(?:a |one |two |some |the )?stars?)\b/,
+  },
 ];
 
 const POSITIVE_CUES = /\b(?:highly recommend|would (?:definitely |highly )?recommend|(?:i |we )?recommend (?:him|her|them|dr|this|the)|best (?:doctor|physician|practice|office|pediatrician|care|experience|staff|dentist)|thank you|grateful|saved my life|never (?:feel |felt )?rushed|takes? (?:the |his |her |their )?time|took (?:the |his |her |their )?time|five stars|5 stars|glad i (?:found|chose|switched)|(?:love|loves|loved) (?:this|dr|her|him|them|the|our|my)|go(?:ing)? above and beyond|went above and beyond|couldn't be happier|could not be happier|so happy)\b/;
@@ -86,6 +126,23 @@ const POSITIVE_IDIOMS: readonly [RegExp, string][] = [
   [/\b(?:without|no) (?:a |any )?(?:wait|waiting)\b/g, 'quick'],
   [/\b(?:fix|fixed|solve|solved|resolve|resolved|sort|sorted|handled|straightened) (?:out )?(?:my |our |the |an? |this )?(?:\w+ )?(?:problem|issue|mistake|error|mix-up)s?\b/g, 'helped'],
 ];
+
+/** The writer excuses the problem in the same sentence ("which i guess is normal", "but it's mild"). */
+const EXCUSED = /\b(?:i guess (?:is|that's|it's) (?:normal|expected|fine|ok)|(?:is|was|that's|it's) (?:to be )?expected|understandabl[ey]|(?:totally|completely|i|we) understand|(?:no|not a) big deal|worth (?:it|the wait)|but whatever|it happens|(?:they|we) were (?:slammed|swamped|busy)|(?:busy|packed) (?:office|day|night|er|practice)|(?:it's|it is|was|but) (?:very |pretty )?mild|at first|got it right|kick in|made up for it)\b/;
+const CONTRAST_WORD = /\b(?:but|though|although|however|yet)\b/g;
+
+/** A complaint clause followed, in the same sentence, by a contrast whose clause is positive, or excused outright. */
+function mitigated(s: string, end: number): boolean {
+  if (EXCUSED.test(s)) return true;
+  CONTRAST_WORD.lastIndex = end;
+  const c = CONTRAST_WORD.exec(s);
+  if (!c) return false;
+  const after = s.slice(c.index + c[0].length);
+  const sc = scoreSentence(after);
+  return sc.sum >= 1 && sc.neg > -0.5;
+}
+
+const MISCLICK = /\b(?:meant to (?:give|leave|click|put|rate)|(?:clicked|hit|picked|pressed|chose) the wrong (?:number|star|rating|button)|wrong (?:number of )?stars?|(?:should|supposed to) (?:be|have been) (?:5|five) stars?)\b/;
 
 function stars(rating: number | null | undefined): number | null {
   return typeof rating === 'number' && rating >= 1 && rating <= 5 ? rating : null;
@@ -118,6 +175,7 @@ export function assessText(text: string): NegativeAssessment {
       const m = a.re.exec(s);
       if (!m) continue;
       if (a.negatable && negatedBefore(s, m.index)) continue;
+      if (a.code !== 'negative.malpractice' && mitigated(s, m.index + m[0].length)) continue;
       if (!codes.has(a.code)) {
         codes.set(a.code, a.reason);
         cue -= a.weight;
@@ -140,13 +198,15 @@ export function detectNegative(input: DetectorInput): Flag[] {
   let negative: boolean;
   let severity: Severity = 'medium';
   if (r !== null && r <= 2) {
-    negative = true;
+    // The label follows the text: a low rating over a clearly happy text is a mis-click ("meant to give 5 stars").
+    negative = hasComplaint || a.score < 2 || !a.praise;
+    if (MISCLICK.test(normalize(text)) && !hasComplaint) negative = false;
   } else if (r === 3) {
-    negative = a.score < 3 || hasComplaint;
+    negative = hasComplaint || a.score <= -0.2;
     severity = 'low';
   } else if (r !== null) {
     // 4–5 stars: only a clearly negative text overrides the rating.
-    negative = a.score <= -3 && hasComplaint;
+    negative = hasComplaint && a.score < 0;
     severity = 'low';
   } else {
     negative = a.score <= -0.2 || (hasComplaint && a.score < 2.5);

@@ -34,9 +34,10 @@ test('mixed review (praise for the doctor, complaint about the front desk) is fl
   assert.ok(flags.every((f) => f.severity === 'low'));
 });
 
-test('the star rating: 1–2 negative, 3 mixed, 4–5 only a clearly negative text overrides', () => {
+test('the star rating: 1–2 negative unless the text is clearly happy, 3 follows the text, 4–5 only a clearly negative text overrides', () => {
   assert.ok(codes('Fine.', 1).length > 0);
-  assert.ok(sev('It was okay.', 3).every((s) => s === 'low') && codes('It was okay.', 3).length > 0);
+  assert.deepEqual(codes('It was okay.', 3), []);
+  assert.ok(sev('It was okay, but the front desk was rude.', 3).every((s) => s === 'low') && codes('It was okay, but the front desk was rude.', 3).length > 0);
   assert.deepEqual(codes('Good doctor, a bit of a wait sometimes but worth it.', 4), []);
   assert.ok(codes('Worst doctor ever. Rude, dismissive, never call back. Avoid.', 5).length > 0);
   assert.deepEqual(codes('Wonderful, caring, thorough. Highly recommend!', 5), []);

@@ -35,6 +35,8 @@ const NEUTRAL = [
   'ugh', 'shot', 'shots', 'dearly', 'dear', 'wish', 'hope', 'hopefully', 'want', 'joke',
   'stop', 'stopped', 'dizzy', 'numb', 'weak', 'weakness', 'tired', 'exhausted', 'fatigue', 'vomiting', 'nausea',
   'swollen', 'rash', 'fever', 'itchy', 'itch',
+  // descriptions of a person or a condition, not opinions of the care
+  'shy', 'restless', 'strong', 'falling', 'lost', 'loss', 'weird', 'fell', 'fall', 'broken', 'miss', 'missed',
 ];
 
 /** Healthcare review vocabulary VADER lacks or mis-scores. */
