@@ -4,7 +4,7 @@
 import type { Logger } from 'pino';
 import { loadConfig, type Config, type LoadedConfig, type SourceConfig } from './config/load.ts';
 import { ConfigError } from './core/errors.ts';
-import type { Notifier, OutboxRow } from './core/alert.ts';
+import type { Notifier } from './core/alert.ts';
 import type { ConnectorDefinition } from './core/connector.ts';
 import type { HttpClient } from './http/types.ts';
 import { createHttpClient, sourceHttpClient, type ClosableHttpClient } from './http/client.ts';
@@ -14,7 +14,9 @@ import { eraseExpiredRawText, RETENTION_INTERVAL_MS } from './store/retention.ts
 import { createSqliteValidatorStore } from './store/validators.ts';
 import { createScheduler, type PollOutcome, type ScheduledSource, type Scheduler } from './scheduler/scheduler.ts';
 import { createConsoleNotifier } from './notifiers/console.ts';
+import { createDispatcher } from './outbox/dispatcher.ts';
 import { slackNotifierFactory, responderServiceFactory } from './notifiers/slack-daemon.ts';
+import { emailNotifierFactory, digestServiceFactory } from './digest/wiring.ts';
 import { connectors as defaultRegistry } from '../connectors/index.ts';
 import type { PracticeFacts } from './core/types.ts';
 import type { PipelineDeps } from './pipeline.ts';
@@ -44,18 +46,14 @@ export interface Service {
 export const notifierFactories: ((ctx: DaemonContext) => Notifier | null)[] = [
   (ctx) => (ctx.config.alerts.console ? createConsoleNotifier() : null),
   (ctx) => slackNotifierFactory(ctx),
+  (ctx) => emailNotifierFactory(ctx),
 ];
 
 /** Extra long-running services (Slack Socket Mode, the digest schedule…): append one line each. */
 export const serviceFactories: ((ctx: DaemonContext) => Service | null)[] = [
   (ctx) => responderServiceFactory(ctx),
+  (ctx) => digestServiceFactory(ctx),
 ];
-
-interface Dispatcher {
-  runOnce(): Promise<number>;
-  start(intervalMs?: number): void;
-  stop(): Promise<void>;
-}
 
 export interface DaemonOptions {
   /** A config file to load, or an already loaded config. */
@@ -129,7 +127,7 @@ export async function createDaemon(opts: DaemonOptions): Promise<Daemon> {
     });
     const ctx: DaemonContext = { db, config, practice, configFile: loaded.file, log, now, env, http };
     const notifiers = opts.notifiers ?? notifierFactories.map((f) => f(ctx)).filter((n): n is Notifier => n !== null);
-    const dispatcher = await createOutboxDispatcher({ db, notifiers, log, maxAttempts: config.alerts.max_attempts, now });
+    const dispatcher = createDispatcher({ db, notifiers, log, maxAttempts: config.alerts.max_attempts, now });
     const services = serviceFactories.map((f) => f(ctx)).filter((s): s is Service => s !== null);
     const startedServices: Service[] = [];
     let retentionTimer: NodeJS.Timeout | undefined;
@@ -254,69 +252,4 @@ export function buildSources(
   });
   if (problems.length) throw new ConfigError(problems.join('\n'), deps.file);
   return out;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// The outbox dispatcher lives in src/outbox/dispatcher.ts (owned by the Slack work). Until it is there, a
-// minimal in-process one delivers due rows once each, so `demo` and `start` still show alerts.
-
-async function createOutboxDispatcher(deps: {
-  db: Db;
-  notifiers: Notifier[];
-  log: Logger;
-  maxAttempts: number;
-  now: () => number;
-}): Promise<Dispatcher> {
-  const path = './outbox/dispatcher.ts';
-  type Mod = { createDispatcher?: (d: typeof deps) => Dispatcher };
-  let mod: Mod | null = null;
-  try {
-    mod = (await import(path)) as Mod;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw err;
-  }
-  if (mod?.createDispatcher) return mod.createDispatcher(deps);
-  deps.log.warn('outbox dispatcher module missing; using the minimal built-in one');
-  return minimalDispatcher(deps);
-}
-
-function minimalDispatcher(deps: { db: Db; notifiers: Notifier[]; log: Logger; maxAttempts: number; now: () => number }): Dispatcher {
-  const byChannel = new Map(deps.notifiers.map((n) => [n.channel, n]));
-  let timer: NodeJS.Timeout | undefined;
-  let busy: Promise<number> | null = null;
-  const runOnce = async (): Promise<number> => {
-    const rows = deps.db
-      .prepare("SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT 50")
-      .all(deps.now()) as OutboxRow[];
-    let n = 0;
-    for (const row of rows) {
-      const notifier = byChannel.get(row.channel);
-      if (!notifier) continue;
-      try {
-        const r = await notifier.deliver(row, AbortSignal.timeout(30_000));
-        deps.db
-          .prepare("UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, external_ref = ? WHERE id = ?")
-          .run(deps.now(), r.externalRef ?? null, row.id);
-        n++;
-      } catch (err) {
-        const attempts = row.attempts + 1;
-        deps.db
-          .prepare('UPDATE outbox SET attempts = ?, status = ?, next_attempt_at = ?, last_error = ? WHERE id = ?')
-          .run(attempts, attempts >= deps.maxAttempts ? 'dead' : 'pending', deps.now() + 2 ** attempts * 1000, (err as Error).name, row.id);
-      }
-    }
-    return n;
-  };
-  const guarded = () => (busy ??= runOnce().finally(() => (busy = null)));
-  return {
-    runOnce: guarded,
-    start(intervalMs = 5_000) {
-      timer = setInterval(() => void guarded().catch(() => undefined), intervalMs);
-      timer.unref();
-    },
-    async stop() {
-      clearInterval(timer);
-      await busy;
-    },
-  };
 }
