@@ -61,14 +61,18 @@ const AGE_RES: RegExp[] = [
   /\b(?:in (?:his|her|their|my) )(?:early |mid |late )?\d0s\b/gi,
 ];
 
-const STREET_SUFFIX =
-  '(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|place|pl|terrace|ter|parkway|pkwy|highway|hwy|circle|cir|square|sq|trail|trl|loop|alley|row|crescent|close|gardens|grove|hill|plaza|pike|turnpike)\\.?';
+const STREET_WORDS =
+  'street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|place|pl|terrace|ter|parkway|pkwy|highway|hwy|circle|cir|square|sq|trail|trl|loop|alley|row|crescent|close|gardens|grove|hill|plaza|pike|turnpike';
+/** Street words in lower, Title or UPPER case (the address patterns are case-sensitive so names stay capitalised). */
+const STREET_SUFFIX = `(?:${STREET_WORDS.split('|')
+  .flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1), w.toUpperCase()])
+  .join('|')})\\.?`;
 const CAPWORD = "[\\p{Lu}][\\p{L}'’.-]*";
-const UNIT = "(?:,?\\s*(?:apt\\.?|apartment|suite|ste\\.?|unit|#|room|rm\\.?|floor|fl\\.?)\\s*#?\\s*[\\p{L}\\d-]+)";
+const UNIT = "(?:,?\\s*(?:[Aa]pt\\.?|APT\\.?|[Aa]partment|[Ss]uite|SUITE|[Ss]te\\.?|[Uu]nit|#|[Rr]oom|[Rr]m\\.?|[Ff]loor|[Ff]l\\.?)\\s*#?\\s*[\\p{L}\\d-]+)";
 const CITY_STATE = "(?:,?\\s+(?:[\\p{Lu}][\\p{L}.'-]+\\s?){1,3},?\\s+(?:[A-Z]{2}|[\\p{Lu}][\\p{L}]+)(?:\\s+\\d{5}(?:-\\d{4})?)?)?";
 const ADDRESS_RES: RegExp[] = [
   // 123 Main St, Apt 4, Springfield, IL 62704
-  new RegExp(`\\b\\d{1,6}[A-Za-z]?\\s+(?:[NSEW]\\.?\\s+)?(?:${CAPWORD}\\s+|\\d{1,3}(?:st|nd|rd|th)\\s+){1,4}${STREET_SUFFIX}(?![\\p{L}])${UNIT}?${CITY_STATE}`, 'giu'),
+  new RegExp(`\\b\\d{1,6}[A-Za-z]?\\s+(?:[NSEW]\\.?\\s+)?(?:${CAPWORD}\\s+|\\d{1,3}(?:st|nd|rd|th)\\s+){1,4}${STREET_SUFFIX}(?![\\p{L}])${UNIT}?${CITY_STATE}`, 'gu'),
   // "on Elm Street", "Main St": a named street without a number
   new RegExp(`(?<![\\p{L}])(?:${CAPWORD}[ \\t]+){1,3}(?:Street|St\\.?|Avenue|Ave\\.?|Road|Rd\\.?|Boulevard|Blvd\\.?|Lane|Ln\\.?|Drive|Parkway|Highway|Terrace|Court|Circle|Trail)(?![\\p{L}])`, 'gu'),
   // continental forms: Rua Diadema 1903, Via Roma 131, Rue de Virton 38, Koskikatu 25, Rooseveltlaan 110
