@@ -27,13 +27,14 @@ const namesCache = new WeakMap<PracticeFacts, PracticeNames>();
 function practiceNames(practice: PracticeFacts): PracticeNames {
   let names = namesCache.get(practice);
   if (!names) {
-    const toSet = (s: string) =>
-      new Set(
-        s
-          .toLowerCase()
-          .split(/[^\p{L}'’-]+/u)
-          .filter((w) => w.length > 1 && !/^(?:dr|md|do|np|pa|rn|dds|mr|mrs|ms)$/.test(w)),
-      );
+    // Each name's words plus their initials ("Maria C." is Maria Chen; "Maria S." is someone else).
+    const toSet = (s: string) => {
+      const words = s
+        .toLowerCase()
+        .split(/[^\p{L}'’-]+/u)
+        .filter((w) => w.length > 1 && !/^(?:dr|md|do|np|pa|rn|dds|mr|mrs|ms)$/.test(w));
+      return new Set([...words, ...words.slice(1).map((w) => w[0]!)]);
+    };
     const all = [...(practice.providers ?? []).map((p) => p.name), ...(practice.staff ?? []), practice.name ?? ''];
     names = { exclude: all.filter(Boolean).map(toSet).filter((s) => s.size > 0) };
     namesCache.set(practice, names);

@@ -8,11 +8,13 @@ import type { DetectorDefinition } from '../core/detector.ts';
 import type { DetectorInput, Flag, PracticeFacts } from '../core/types.ts';
 import { findEntitiesDetailed, type Found } from './entities.ts';
 
-const FIRST_PERSON = /\b(?:i|i'm|i’m|i've|i’ve|i'd|i’d|i'll|me|my|mine|myself)\b/i;
+const SELF_HEALTH =
+  /\b(?:my|mine|myself|me|i(?:'m|’m| am| have| had| was| got| get| take| took| started| finished| needed| need| go| went| came| come| suffer| deal| live|'ve|’ve| feel| felt| tested| found out| learned| just| still| finally| recently| also| ended| ve))\b/i;
 const RELATIVE =
   /\b(?:my|our)\s+(?:(?:\w+\s)?(?:husband|wife|son|daughter|mom|mother|mum|dad|father|brother|sister|aunt|uncle|cousin|grandma|grandmother|grandpa|grandfather|child|kid|kids|baby|boyfriend|girlfriend|partner|fiance|fiancée|spouse|niece|nephew|grandson|granddaughter|stepson|stepdaughter|toddler|teen|infant))\b/i;
 const PATIENT_REF =
   /\b(?:(?:our|a|one of our|this|that|the)\s+(?:patients?|clients?)|patients? (?:of ours|today|yesterday|this (?:morning|week))|came in (?:today|yesterday|this|last|on|with|for)|we (?:saw|treated|had|admitted|diagnosed)|was (?:in|here) (?:today|yesterday) (?:for|with))\b/i;
+const PATIENT_WORDS = /\b(?:pt|patient|male|female|man|woman|boy|girl|child|infant|toddler|yo|y\/o)\b/i;
 const STAFF_TITLE = /^(?:dr\.?|doctor|nurse|prof\.?|np|pa)\s/i;
 const SELF_NAME_CUE = /(?:\bname(?:'s| is|:)|\bi am|\bi'm|\bi’m|\bthis is|\bsigned|^-|\n-)\s*[,:]?\s*$/i;
 
@@ -87,9 +89,17 @@ export function assessPhi(input: DetectorInput, practice: PracticeFacts, found?:
     const [s, e] = sentenceOf(text, p.start);
     return health.some((h) => h.start < e && h.end > s);
   });
-  const firstPerson = FIRST_PERSON.test(text) || RELATIVE.test(text);
+  // First person as the subject of a health mention: "my biopsy", "I have diabetes", "gave me a flu shot".
+  const firstPerson =
+    RELATIVE.test(text) ||
+    health.some((h) => {
+      const [s] = sentenceOf(text, h.start);
+      return SELF_HEALTH.test(text.slice(Math.max(s, h.start - 40), h.end));
+    });
   // Clinical-note style: a health mention plus direct identifiers / full dates about someone not the author.
-  const identifiedByDetails = !firstPerson && (direct.length > 0 || (fullDates.length > 0 && others.length + direct.length > 0));
+  // A dated encounter of a described patient ("a 52-year-old male … seen by Dr. Smith on March 15th, 2022").
+  const describedPatient = entities.some((e) => e.type === 'age') || persons.length > 0 || PATIENT_WORDS.test(text);
+  const identifiedByDetails = !firstPerson && (direct.length > 0 || (fullDates.length > 0 && describedPatient));
   if (thirdParty || (others.length > 0 && !firstPerson) || identifiedByDetails) {
     return {
       entities,

@@ -34,8 +34,17 @@ metformin ozempic wegovy mounjaro trulicity jardiance januvia lipitor crestor wa
 amoxicillin augmentin zithromax z-pack cipro doxycycline truvada viagra cialis testosterone hrt hormone_therapy hormone_replacement
 levothyroxine synthroid albuterol advair humira enbrel keytruda herceptin tamoxifen botox accutane
 diagnosed diagnosis misdiagnosed prognosis hospice palliative icu er_visit emergency_room hospitalized hospitalised
+infarction myocardial embolism thrombosis fever bleeding hemorrhage sepsis septic abscess ulcer ulcers hernia incontinence
+disorder disorders syndrome symptoms injury injuries rehabilitation physiotherapy post-op postop s/p hx dx tx rx comorbidities comorbidity headache headaches hypertensive post-surgery post-operative postoperative prosthetic
+neurogenic_bladder breast_ca lung_ca prostate_ca heart_murmur blood_clot blood_clots
 positive_for tested_positive came_back_positive came_back_negative results_came_back test_came_back
 `;
+
+/** Clinical abbreviations: matched only in capitals ("CHF", "T2DM"), never as ordinary words ("ms", "pad"). */
+const ABBREV = new Set(
+  ('CHF HTN CKD COPD DM T1DM T2DM BPH THA TKA CABG MI PE DVT SLE RA OA GERD MRSA CAD PAD ESRD AKI ARDS HCV HBV TBI CVA TIA UTI CF MS ' +
+    'ALS IBD IBS OSA AFIB CHD HFREF HFPEF NSTEMI STEMI COVID HIV AIDS STI STD ADHD OCD PTSD BPD GAD MDD DKA UC ASD CP PCOS BRCA').split(' '),
+);
 
 const SINGLE = new Set<string>();
 const PHRASES: string[] = [];
@@ -54,7 +63,7 @@ const EXCLUDE = new Set([
 
 // Medical suffixes: conditions, procedures and drug stems. Minimum stem length keeps short words out.
 const SUFFIX_RE =
-  /^[a-z]{3,}(itis|omas?|emia|aemia|pathy|ectomy|otomy|ostomy|plasty|oscopy|osis|algia|pril|olol|statin|sartan|prazole|cillin|mycin|floxacin|tidine|oxetine|triptan|gliptin|glitazone|dipine|azepam|azolam|mab|tinib|vir|azole|profen|codone|morphone|pine|zodone)$/;
+  /^[a-z]{3,}(itis|omas?|emia|aemia|pathy|ectomy|otomy|ostomy|plasty|oscopy|osis|algia|pril|olol|statin|sartan|prazole|cillin|mycin|floxacin|tidine|oxetine|triptan|gliptin|glitazone|dipine|azepam|azolam|mab|tinib|rubicin|platin|taxel|xaban|parin|vir|azole|profen|codone|morphone|pine|zodone)$/;
 const SUFFIX_FALSE_FRIENDS = /(spine|alpine|supine|opine|repine|porcupine|concubine|clementine|pinepine)$/;
 
 function isHealthWord(w: string): boolean {
@@ -79,7 +88,7 @@ const PHRASE_RES: RegExp = new RegExp(
 /** "diagnosed with X", "suffers from X", "X's disease": the named condition after a health verb. */
 const DIAGNOSED_RE =
   /\b(?:diagnosed with|suffer(?:s|ed|ing)? from|treated for|treatment for|being treated for|battling|fighting|recovering from|died of|passed away from|positive for|tested for|checked for|scan for|surgery for|admitted for|in for (?:his|her|their|my) )\s+((?:[A-Za-z'’-]+\s){0,2}[A-Za-z'’-]+)/gi;
-const EPONYM_RE = /\b[A-Z][a-z]+(?:['’]s)?\s+(?:disease|syndrome|palsy|sign|reflex|disorder|lymphoma)\b/g;
+const EPONYM_RE = /\b[A-Z][a-z]+(?:['’]s)?\s+(?:disease|syndrome|palsy|sign|reflex|disorder|lymphoma|esophagus|score|criteria|test|maneuver|phenomenon|sarcoma|ulcer|tumou?r|scale)\b/g;
 
 export function findHealth(text: string): Entity[] {
   const out: Entity[] = [];
@@ -88,8 +97,13 @@ export function findHealth(text: string): Entity[] {
   while ((m = PHRASE_RES.exec(text))) out.push({ type: 'health', start: m.index, end: m.index + m[0].length });
   EPONYM_RE.lastIndex = 0;
   while ((m = EPONYM_RE.exec(text))) out.push({ type: 'health', start: m.index, end: m.index + m[0].length });
-  const wordRe = /[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]/g;
+  const wordRe = /[A-Za-z][A-Za-z0-9'’/-]*[A-Za-z0-9]|[A-Za-z]/g;
   while ((m = wordRe.exec(text))) {
+    const ab = m[0].replace(/s$/, '');
+    if (ABBREV.has(ab.toUpperCase()) && (ab === ab.toUpperCase() || ab === 'AFib')) {
+      out.push({ type: 'health', start: m.index, end: m.index + m[0].length });
+      continue;
+    }
     let w = m[0].toLowerCase().replace(/’/g, "'");
     let end = m.index + m[0].length;
     if (isHealthWord(w)) {
@@ -112,7 +126,8 @@ export function findHealth(text: string): Entity[] {
     let len = 0;
     let count = 0;
     for (const w of words) {
-      if (stop.test(w)) break;
+      if (stop.test(w) || /^(?:like|such|as|for|with|who|whose|and|or)$/i.test(w)) break;
+      if (count > 0 && /^[A-Z]/.test(w) && !isHealthWord(w.toLowerCase())) break;
       len = len === 0 ? w.length : len + 1 + w.length;
       if (++count >= 3) break;
     }

@@ -34,7 +34,7 @@ const orgs = new Set<string>();
     }
   }
   // Names that are far more often ordinary words in reviews.
-  for (const w of ['will', 'may', 'june', 'april', 'august', 'bill', 'pat', 'rich', 'faith', 'hope', 'joy', 'mark', 'dawn', 'sunny', 'summer', 'art', 'jack', 'ray', 'sue', 'don', 'chase', 'grant', 'page', 'doc', 'else', 'major']) firstNames.delete(w);
+  for (const w of ['will', 'may', 'june', 'april', 'august', 'bill', 'pat', 'rich', 'faith', 'hope', 'joy', 'mark', 'dawn', 'sunny', 'summer', 'art', 'jack', 'sue', 'don', 'chase', 'grant', 'page', 'doc', 'else', 'major']) firstNames.delete(w);
 }
 export const FIRST_NAMES: ReadonlySet<string> = firstNames;
 export const LAST_NAMES: ReadonlySet<string> = lastNames;

@@ -44,11 +44,12 @@ const DAY = '(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?';
 const DATE_RES: RegExp[] = [
   new RegExp(`\\b${MONTH}\\s+${DAY}(?:,?\\s+(?:\\d{4}|'\\d{2}))?\\b`, 'gi'),
   new RegExp(`\\b(?:the\\s+)?${DAY}\\s+(?:of\\s+)?${MONTH}(?:,?\\s+\\d{4})?\\b`, 'gi'),
-  new RegExp(`\\b${MONTH}\\s+(?:of\\s+)?(?:19|20)\\d{2}\\b`, 'gi'),
   /\b\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?\b/g,
-  /\b(?:0?[1-9]|1[0-2])[/.-](?:0?[1-9]|[12]\d|3[01])(?:[/.-](?:\d{4}|\d{2}))?\b(?![/.-]\d)/g,
+  /\b(?:0?[1-9]|1[0-2])([/.-])(?:0?[1-9]|[12]\d|3[01])\1(?:\d{4}|\d{2})\b(?![/.-]\d)/g,
+  /\b(?:0?[1-9]|1[0-2])\/(?:0?[1-9]|[12]\d|3[01])\b(?![/.-]\d)/g,
   /\b(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2])[/.]\d{4}\b/g,
 ];
+const MONTH_YEAR = new RegExp(`\\b${MONTH}\\s+(?:of\\s+)?(?:19|20)\\d{2}\\b`, 'gi');
 const WEEKDAY = /\b(?:(?:last|this|next|on|every)\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b(?!s)/gi;
 const YEAR_DOB = /\b(?:born|b\.|dob|date of birth|birthday)\b[^.\n\d]{0,15}((?:19|20)\d{2})\b/gi;
 
@@ -102,6 +103,8 @@ export function findPatterns(text: string): Found[] {
   out.push(...all(IBAN, text, 'id', 2));
   out.push(...all(CARD, text, 'id', 2));
   for (const re of DATE_RES) out.push(...all(re, text, 'date', 2));
+  // Month + year: a date element (masked), but not a day-level date.
+  out.push(...all(MONTH_YEAR, text, 'date', 1));
   out.push(...all(YEAR_DOB, text, 'date', 2, 1));
   for (const re of AGE_RES) {
     const group = re.source.includes('(\\d{1,3})') ? 1 : 0;
@@ -124,7 +127,8 @@ export function findPatterns(text: string): Found[] {
   }
   addrs.push(...findCuedAddresses(text));
   for (const a of addrs) out.push(extendAddress(text, a));
-  out.push(...all(ALNUM_ID, text, 'id', 1));
+  // Codes with letters and digits: an id when it has 3+ digits, otherwise only a weak guess ("CHADS2").
+  out.push(...all(ALNUM_ID, text, 'id', 1).map((f) => ((text.slice(f.start, f.end).match(/\d/g) ?? []).length >= 3 ? f : { ...f, strength: 0 as const })));
   out.push(...all(LONG_DIGITS, text, 'id', 1));
   out.push(...all(WEEKDAY, text, 'date', 0));
   return out;

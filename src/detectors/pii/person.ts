@@ -87,7 +87,7 @@ export function findPersons(text: string, practice: PracticeNames): Found[] {
   const used = new Uint8Array(toks.length);
   const emit = (i: number, j: number, strength: 0 | 1 | 2) => {
     // tokens i..j inclusive; drop leading titles from the practice check, keep them in the span
-    const words = toks.slice(i, j + 1).map((t) => t.low).filter((w) => !TITLE.test(w) && w.length > 1);
+    const words = toks.slice(i, j + 1).map((t) => t.low).filter((w) => !TITLE.test(w) && w.length > 0);
     if (words.length > 0 && practice.exclude.some((set) => words.every((w) => set.has(w)))) return;
     if (words.length === 0) return;
     for (let k = i; k <= j; k++) used[k] = 1;
