@@ -35,7 +35,7 @@ amoxicillin augmentin zithromax z-pack cipro doxycycline truvada viagra cialis t
 levothyroxine synthroid albuterol advair humira enbrel keytruda herceptin tamoxifen botox accutane
 diagnosed diagnosis misdiagnosed prognosis hospice palliative icu er_visit emergency_room hospitalized hospitalised
 infarction myocardial embolism thrombosis fever bleeding hemorrhage sepsis septic abscess ulcer ulcers hernia incontinence
-disorder disorders syndrome symptoms injury injuries rehabilitation physiotherapy post-op postop s/p hx dx tx rx comorbidities comorbidity headache headaches hypertensive post-surgery post-operative postoperative prosthetic
+disorder disorders syndrome symptoms injury injuries rehabilitation physiotherapy post-op postop s/p hx dx tx rx comorbidities comorbidity side_effects adverse_effects renal_failure blood_pressure vaccinate vaccinated vaccinating discharged headache headaches hypertensive post-surgery post-operative postoperative prosthetic
 neurogenic_bladder breast_ca lung_ca prostate_ca heart_murmur blood_clot blood_clots
 positive_for tested_positive came_back_positive came_back_negative results_came_back test_came_back
 `;
@@ -63,11 +63,12 @@ const EXCLUDE = new Set([
 
 // Medical suffixes: conditions, procedures and drug stems. Minimum stem length keeps short words out.
 const SUFFIX_RE =
-  /^[a-z]{3,}(itis|omas?|emia|aemia|pathy|ectomy|otomy|ostomy|plasty|oscopy|osis|algia|pril|olol|statin|sartan|prazole|cillin|mycin|floxacin|tidine|oxetine|triptan|gliptin|glitazone|dipine|azepam|azolam|mab|tinib|rubicin|platin|taxel|xaban|parin|vir|azole|profen|codone|morphone|pine|zodone)$/;
+  /^(?:post-|pre-)?[a-z]{3,}(itis|omas?|emia|aemia|pathy|ectomy|otomy|ostomy|plasty|oscopy|osis|algia|pril|olol|statin|sartan|prazole|cillin|mycin|floxacin|tidine|oxetine|triptan|gliptin|glitazone|dipine|azepam|azolam|mab|tinib|rubicin|platin|taxel|xaban|parin|vir|azole|profen|codone|morphone|pine|zodone|arone)s?$/;
 const SUFFIX_FALSE_FRIENDS = /(spine|alpine|supine|opine|repine|porcupine|concubine|clementine|pinepine)$/;
 
 function isHealthWord(w: string): boolean {
   if (SINGLE.has(w)) return true;
+  if (/^(?:post|pre|non)-/.test(w) && SINGLE.has(w.replace(/^(?:post|pre|non)-/, ''))) return true;
   if (EXCLUDE.has(w)) return false;
   if (SUFFIX_RE.test(w)) {
     return !SUFFIX_FALSE_FRIENDS.test(w);
@@ -88,6 +89,7 @@ const PHRASE_RES: RegExp = new RegExp(
 /** "diagnosed with X", "suffers from X", "X's disease": the named condition after a health verb. */
 const DIAGNOSED_RE =
   /\b(?:diagnosed with|suffer(?:s|ed|ing)? from|treated for|treatment for|being treated for|battling|fighting|recovering from|died of|passed away from|positive for|tested for|checked for|scan for|surgery for|admitted for|in for (?:his|her|their|my) )\s+((?:[A-Za-z'’-]+\s){0,2}[A-Za-z'’-]+)/gi;
+const GENERIC_CONDITION_RE = /\b(?:[a-z]+(?:ular|ary|al|ic|ive|ous))\s+(?:disease|failure|syndrome|disorder|insufficiency|infection|injury)\b/gi;
 const EPONYM_RE = /\b[A-Z][a-z]+(?:['’]s)?\s+(?:disease|syndrome|palsy|sign|reflex|disorder|lymphoma|esophagus|score|criteria|test|maneuver|phenomenon|sarcoma|ulcer|tumou?r|scale)\b/g;
 
 export function findHealth(text: string): Entity[] {
@@ -95,6 +97,8 @@ export function findHealth(text: string): Entity[] {
   PHRASE_RES.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = PHRASE_RES.exec(text))) out.push({ type: 'health', start: m.index, end: m.index + m[0].length });
+  GENERIC_CONDITION_RE.lastIndex = 0;
+  while ((m = GENERIC_CONDITION_RE.exec(text))) out.push({ type: 'health', start: m.index, end: m.index + m[0].length });
   EPONYM_RE.lastIndex = 0;
   while ((m = EPONYM_RE.exec(text))) out.push({ type: 'health', start: m.index, end: m.index + m[0].length });
   const wordRe = /[A-Za-z][A-Za-z0-9'’/-]*[A-Za-z0-9]|[A-Za-z]/g;

@@ -56,8 +56,8 @@ const YEAR_DOB = /\b(?:born|b\.|dob|date of birth|birthday)\b[^.\n\d]{0,15}((?:1
 const AGE_RES: RegExp[] = [
   /\b\d{1,3}(?:\s*|-)(?:years?|yrs?|y\/o|yo|year-old|months?)(?:[\s-]*old)?\b/gi,
   /\b\d{1,3}\s*(?:yo|y\/o|y\.o\.)(?![a-z])/gi,
-  /\b(?:aged?|age of|turned|turning|turns)\s+(\d{1,3})\b/gi,
-  /\b(?:(?:i|he|she|they)(?:'m|’m| am|'s|’s| is| was| were|'re| are)|when (?:he|she|i|they) (?:was|were))\s+(\d{1,3})(?![\d:%.,/]|\s*(?:minutes|mins|hours|days|weeks|percent|%|dollars|am|pm|times))\b/gi,
+  /\b(?:aged?|age of|turned|turning|turns|turn)\s+(\d{1,3})\b(?!\s*(?:minutes|mins|hours|days|weeks|percent|%|dollars|am|pm|times|degrees))/gi,
+  /\b(?:(?:i|he|she|they)(?:'m|’m| am|'s|’s| is| was| were|'re| are)|when (?:he|she|i|they) (?:was|were))\s+(\d{1,3})(?![\d:%/]|[.,]\d|\s*(?:minutes|mins|hours|days|weeks|percent|%|dollars|am|pm|times))\b/gi,
   /\b\d{1,3}\s*(?:m|f|male|female)\b(?=\s|,|$)/gi,
   /\b(?:in (?:his|her|their|my) )(?:early |mid |late )?\d0s\b/gi,
 ];
