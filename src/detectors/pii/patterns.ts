@@ -86,8 +86,14 @@ const ADDRESS_RES: RegExp[] = [
   // 6750 Koskikatu 25, 4844 Søndergade 52: house/building numbers around capitalised street words
   new RegExp(`\\b\\d{1,6}[ \\t]+(?:[\\p{Lu}][\\p{L}.'-]*[ \\t]+){1,3}\\d{1,5}[a-z]?\\b\\.?${UNIT}?`, 'gu'),
   new RegExp(`(?<![\\p{L}])(?:\\d{1,6}[ \\t]+)?(?:[\\p{L}][\\p{L}.'-]*[ \\t]+){1,3}(?:u\\.|str\\.|tér|útja|utca|gate|gata|vei|veien|avda\\.|straat|laan|vej)[ \\t]+\\d{1,5}[a-z]?\\b\\.?`, 'giu'),
-  /\b(?:zip|zip code|postcode|postal code)\s*:?\s*([A-Z0-9][A-Z0-9 -]{2,9}[A-Z0-9])\b/gi,
+  /\b(?:zip code|zipcode|zip|postcode|postal code)(?:\s+is)?\s*:?\s*([A-Z0-9][A-Z0-9 -]{2,9}[A-Z0-9])\b/gi,
+  // "the corner of Beiteveien 2 and Sieda Radial"
+  /\bthe corner of\s+[^.?!\n]{3,60}?(?=\s+(?:in|for|after|before|the|in case)\b|[.?!,]\s|[.?!\n]|$)/gi,
+  // military and ship addresses: "USNS Bergman\nFPO AP 93757", "Unit 1009 Box 0219\nDPO AP 51065"
+  /\b(?:usns|usnv|uss|uscgc|psc|unit)\s+[\p{L}\d]+(?:,?\s+box\s+\d+)?[\s,]+(?:fpo|apo|dpo)\s+[a-z]{2}\s+\d{5}\b/giu,
 ];
+const ON_STREET = /\b(?:on|at|to)\s+((?!(?:Type|Stage|Level|Room|Page|Chapter|Grade|Section|Step|Day|Week|Phase|Floor|Gate|Version|Covid|Tier|Plan|Part|Unit|Bed|Exit|Route|Highway)\b)\p{Lu}[\p{L}'-]*(?:[ \t]+[\p{L}'-]+){0,3}[ \t]+\d{1,5}[a-z]?)\b(?![.,:]\d|\s*(?:am|pm|mg|%|percent|years?|yrs?|minutes|hours|days|weeks|months))/gu;
+
 /** Cues after which a following line of numbers and capitalised words is an address even without a street word. */
 const ADDRESS_CUE =
   /\b(?:address(?:es)?(?: is| to| with| was)?|lives? (?:at|on)|lived (?:at|in)|located at|sent to|send (?:it|this|them) to|meet (?:me|you) at|taxi to|moved to|it's in|it is|her address|his address|here they are)\s*[:,]?\s*/gi;
@@ -126,6 +132,7 @@ export function findPatterns(text: string): Found[] {
     addrs.push(...all(re, text, 'address', 2, group));
   }
   addrs.push(...findCuedAddresses(text));
+  addrs.push(...all(ON_STREET, text, 'address', 1, 1));
   for (const a of addrs) out.push(extendAddress(text, a));
   // Codes with letters and digits: an id when it has 3+ digits, otherwise only a weak guess ("CHADS2").
   out.push(...all(ALNUM_ID, text, 'id', 1).map((f) => ((text.slice(f.start, f.end).match(/\d/g) ?? []).length >= 3 ? f : { ...f, strength: 0 as const })));
@@ -157,6 +164,9 @@ function findCuedAddresses(text: string): Found[] {
 const CONT_LINE = /^[ \t]*,?[ \t]*(?:(?:\r?\n[ \t>]*)+|,)[ \t]*,?[ \t]*((?:apt\.?|apartment|suite|ste\.?|unit|box|[\p{Lu}\d])[^\n:@]{0,40}?)[ \t]*(?=\r?\n|,|$)/iu;
 function extendAddress(text: string, a: Found): Found {
   let end = a.end;
+  let start = a.start;
+  const back = /(?:^|[\s>:,])(\d{1,6}[ \t]+)$/.exec(text.slice(Math.max(0, start - 10), start));
+  if (back && /^\d/.test(text.slice(start))) start -= back[1]!.length;
   for (let n = 0; n < 5; n++) {
     const m = CONT_LINE.exec(text.slice(end, end + 80));
     if (!m) break;
@@ -166,5 +176,5 @@ function extendAddress(text: string, a: Found): Found {
     if (/[.!?]\s|\b(?:the|and|is|are|was|for|to|of|please|can|you)\b/.test(line) && !/^(?:apt|suite|ste|unit|box)/i.test(line)) break;
     end += m[0].length;
   }
-  return end === a.end ? a : { ...a, end };
+  return end === a.end && start === a.start ? a : { ...a, start, end };
 }
