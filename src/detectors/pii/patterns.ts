@@ -35,7 +35,7 @@ const CARD = /\b\d{4}[ -]?\d{4}[ -]?\d{4}[ -]?\d{1,7}\b/g;
 const LONG_DIGITS = /\b\d{6,}\b/g;
 
 const PHONE =
-  /(?:(?<![\w+])\+\d{1,3}[\s.-]?)?(?:\(0?\d{1,4}\)[\s.-]?)?(?<![\w.+/-])\d{2,5}(?:[ \t.-]\d{2,8}){1,4}(?:[ \t]?(?:x|ext\.?|extension)[ \t]?\d{1,5})?(?![\w/])|(?<![\w+])\+?\d{10,13}(?!\w)|\(\d{3}\)\s?\d{3}[\s.-]?\d{4}\b/gi;
+  /(?:(?<![\w+])\+\d{1,3}[ \t.-]?(?:\(0?\d{1,4}\)[ \t.-]?)?|(?<![\w.+/-])(?:\(0?\d{1,4}\)[ \t.-]?)?)\d{2,5}(?:[ \t.-]\d{2,8}){1,4}(?:[ \t]?(?:x|ext\.?|extension)[ \t]?\d{1,5})?(?![\w/])|(?<![\w+])\+?\d{10,13}(?!\w)|\(\d{3}\)\s?\d{3}[\s.-]?\d{4}\b/gi;
 const PHONE_CONTEXT = /\b(?:call|phone|tel|telephone|cell|mobile|fax|number|text|reach|ring|dial|contact|office)\b[^.\n]{0,30}$/i;
 
 const MONTH =
