@@ -53,7 +53,7 @@ const RELATION =
   /^(?:husband|wife|son|daughter|mom|mother|mum|dad|father|brother|sister|aunt|uncle|cousin|grandma|grandmother|grandpa|grandfather|granddaughter|grandson|neighbor|neighbour|friend|coworker|co-worker|colleague|boss|kid|baby|boyfriend|girlfriend|fiance|fiancé|fiancee|partner|niece|nephew|roommate|stepson|stepdaughter|stepmom|stepdad|child|toddler|teen|spouse|ex|classmate|tenant|landlord|patient|client)$/;
 const NAME_CUE =
   /(?:\bname(?:'s| is| was|:)|\bnamed|\bcalled|\bcalls? me|\bthis is|\bi am|\bi'm|\bi’m|\bhi|\bhello|\bhey|\bdear|\bthanks|\bthank you|\buser:|\bsigned|\bsaid|\bshouted at|\bto|\bwith|\bby|\band|\bfrom|\bask for|\bspoke (?:to|with)|\bsaw|\bmet|\blike|\bthan|\bstarring|\bdirected by)\s*[,:]?\s*$/i;
-const STRONG_CUE = /(?:\bname(?:'s| is| was|:)|\bnamed|\bcalled|\bcalls? me|\bthis is|\bi am|\bi'm|\bi’m|\bhi|\bhello|\bhey|\bdear|\buser:|\bsigned)\s*[,:]?\s*$/i;
+const STRONG_CUE = /(?:\bname(?:'s| is| was|:|\?)|\bnamed (?:him|her|them|it)|\bnamed|\bcalled|\bcalls? me|\bthis is|\bi am|\bi'm|\bi’m|\bhi|\bhello|\bhey|\bdear|\buser:|\bsigned)\s*[,:]?\s*$/i;
 
 function isWordish(t: Tok): boolean {
   return /^[\p{L}][\p{L}\p{M}'’.-]*$/u.test(t.text);
@@ -115,7 +115,9 @@ export function findPersons(text: string, practice: PracticeNames): Found[] {
     const t = toks[i]!;
     // 1. Title + name: "Mrs. Ortiz", "Dr. Patel", "ms. selma"
     if (TITLE.test(t.low) && i + 1 < toks.length) {
-      const j = extend(i + 1, 3, /\.$/.test(t.text) || t.cap);
+      let j = extend(i + 1, 3, /\.$/.test(t.text) || t.cap);
+      const nx = toks[i + 1]!;
+      if (j < i + 1 && nx.cap && isWordish(nx) && !NON_PERSON_WORDS.has(nx.low) && !isHealthTerm(nx.low) && /^[ \t]+$/.test(text.slice(t.end, nx.start))) j = i + 1;
       if (j >= i + 1) {
         emit(i, j, 2);
         i = j;
@@ -139,7 +141,7 @@ export function findPersons(text: string, practice: PracticeNames): Found[] {
     if (!isWordish(t)) continue;
     const before = text.slice(Math.max(0, t.start - 24), t.start);
     // 3. Explicit name cue: "my name is Rubija", "User: Šárka Ottová"
-    if (STRONG_CUE.test(before) && (!isCommon(t.low) || FIRST_NAMES.has(t.low))) {
+    if (STRONG_CUE.test(before) && (!isCommon(t.low) || FIRST_NAMES.has(t.low) || (t.cap && !NON_PERSON_WORDS.has(t.low) && !isHealthTerm(t.low)))) {
       const j = Math.max(i, extend(i, 3, true));
       emit(i, j, 2);
       i = j;
@@ -148,6 +150,11 @@ export function findPersons(text: string, practice: PracticeNames): Found[] {
     const known = FIRST_NAMES.has(t.low) && !(t.text.length > 1 && t.text === t.text.toUpperCase());
     // Speaker label at a line start: "Nicole: …", "Halldór: …"
     if (t.initial && t.cap && /^[ \t]*:/.test(text.slice(t.end, t.end + 3)) && (known || !isCommon(t.low))) {
+      emit(i, i, 1);
+      continue;
+    }
+    // Vocative or list head at a sentence start: "Danial, can I please…", "Gaetane, Hannah, …"
+    if (t.initial && t.cap && /^,/.test(text.slice(t.end, t.end + 1)) && (known || !isCommon(t.low)) && !isHealthTerm(t.low) && !PLACE_WORDS.has(t.low) && !ORG_WORDS.has(t.low)) {
       emit(i, i, 1);
       continue;
     }
