@@ -32,6 +32,7 @@ xanax valium klonopin ativan adderall ritalin vyvanse zoloft prozac lexapro paxi
 ambien oxycontin oxycodone percocet vicodin hydrocodone morphine fentanyl methadone suboxone naloxone narcan tramadol codeine gabapentin
 metformin ozempic wegovy mounjaro trulicity jardiance januvia lipitor crestor warfarin coumadin eliquis xarelto plavix prednisone steroids
 amoxicillin augmentin zithromax z-pack cipro doxycycline truvada viagra cialis testosterone hrt hormone_therapy hormone_replacement
+tylenol advil motrin aleve benadryl claritin zyrtec allegra sudafed nyquil dayquil ibuprofen acetaminophen aspirin naproxen mucinex imodium antihistamine antihistamines
 levothyroxine synthroid albuterol advair humira enbrel keytruda herceptin tamoxifen botox accutane
 diagnosed diagnosis misdiagnosed prognosis hospice palliative icu er_visit emergency_room hospitalized hospitalised
 infarction myocardial embolism thrombosis fever bleeding hemorrhage sepsis septic abscess ulcer ulcers hernia incontinence

@@ -114,7 +114,7 @@ export function findPersons(text: string, practice: PracticeNames): Found[] {
     if (used[i]) continue;
     const t = toks[i]!;
     // 1. Title + name: "Mrs. Ortiz", "Dr. Patel", "ms. selma"
-    if (TITLE.test(t.low) && i + 1 < toks.length) {
+    if (TITLE.test(t.low) && i + 1 < toks.length && toks[i + 1]!.low !== 'i' && (t.cap || /\.$/.test(t.text) || toks[i + 1]!.cap)) {
       let j = extend(i + 1, 3, /\.$/.test(t.text) || t.cap);
       const nx = toks[i + 1]!;
       if (j < i + 1 && nx.cap && isWordish(nx) && !NON_PERSON_WORDS.has(nx.low) && !isHealthTerm(nx.low) && /^[ \t]+$/.test(text.slice(t.end, nx.start))) j = i + 1;
