@@ -324,7 +324,7 @@ export function renderDigestText(d: DigestData, opts: RenderOptions): string {
   if (d.open.total === 0) out.push('Nothing is waiting: every flagged item has been responded to or dismissed.');
   for (const it of d.open.items) {
     out.push('');
-    out.push(`* [${it.severity.toUpperCase()}] #${it.itemId} · ${t(it.sourceName)} · open ${formatDuration(it.ageMs)} · ${STATUS_LABEL[it.status] ?? t(it.status)}${it.rating !== null ? ` · ${it.rating} stars` : ''}${it.removed ? ' · no longer listed at the source' : ''}`);
+    out.push(`* [${it.severity.toUpperCase()}] #${it.itemId} · ${t(it.sourceName)} · open ${formatDuration(it.ageMs)} · ${STATUS_LABEL[it.status] ?? t(it.status)}${it.rating !== null ? ` · ${plural(it.rating, 'star')}` : ''}${it.removed ? ' · no longer listed at the source' : ''}`);
     out.push(`  ${it.categories.map((c) => t(categoryLabel(c))).join(', ')}`);
     const text = clip(t(it.excerpt), excerptChars);
     if (text) out.push(`  "${text}"`);
