@@ -213,3 +213,31 @@ test('a critical reminder e-mail goes to the responder, masked and escaped', asy
   assert.match(m.parsed.text ?? '', new RegExp(`practicewatch items ack ${s.ids.B}`));
   for (const p of PLANTED) assert.ok(!m.raw.includes(p));
 });
+
+test('logs of failed and successful e-mail deliveries carry no post text, names or server replies', async (t) => {
+  const { createLogger } = await import('../../src/log.ts');
+  const lines: string[] = [];
+  const log = createLogger({ level: 'debug', destination: { write: (s: string) => void lines.push(s) } });
+  const s = seed();
+  const smtp = await startSmtp();
+  t.after(async () => {
+    await smtp.close();
+    s.cleanup();
+  });
+  const clock = { t: NOW };
+  const svc = createDigestService({ db: s.db, config: digestConfig(), practice: PRACTICE, log, now: () => clock.t });
+  svc.start();
+  await svc.stop();
+  const notifier = createEmailNotifier({ smtp: { host: '127.0.0.1', port: smtp.port, secure: false, requireTLS: false }, from: 'pw@maplegrove.example', log, responderEmail: 'manager@maplegrove.example' });
+  const d = createDispatcher({ db: s.db, notifiers: [notifier], log, maxAttempts: 5, now: () => clock.t, random: () => 0 });
+  smtp.reject(451);
+  await d.runOnce();
+  clock.t += 60_000;
+  await d.runOnce();
+  await d.stop();
+  assert.equal(smtp.messages.length, 1);
+  const all = lines.join('');
+  assert.match(all, /weekly digest enqueued/);
+  assert.match(all, /outbox delivery failed; will retry/);
+  for (const p of [...PLANTED, 'Try again later', 'manager@maplegrove.example', '[condition]']) assert.ok(!all.includes(p), `log contains "${p}"`);
+});
