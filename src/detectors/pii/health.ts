@@ -36,7 +36,9 @@ tylenol advil motrin aleve benadryl claritin zyrtec allegra sudafed nyquil dayqu
 levothyroxine synthroid albuterol advair humira enbrel keytruda herceptin tamoxifen botox accutane
 diagnosed diagnosis misdiagnosed prognosis hospice palliative icu er_visit emergency_room hospitalized hospitalised
 infarction myocardial embolism thrombosis fever bleeding hemorrhage sepsis septic abscess ulcer ulcers hernia incontinence
-disorder disorders syndrome symptoms injury injuries rehabilitation physiotherapy post-op postop s/p hx dx tx rx comorbidities comorbidity side_effects adverse_effects renal_failure blood_pressure vaccinate vaccinated vaccinating discharged headache headaches hypertensive post-surgery post-operative postoperative prosthetic
+disorder disorders syndrome symptoms injury injuries rehabilitation physiotherapy post-op postop s/p hx dx tx rx iud the_pill heart_cath cardiac_cath cath catheter stents gastric_sleeve tb fatigue flare flare-up flare-ups hospital_stay home_oxygen oxygen_tank
+chest_pains type_1 type_2 liver_enzymes methadone_maintenance dialysis
+comorbidities comorbidity side_effects adverse_effects renal_failure blood_pressure vaccinate vaccinated vaccinating discharged headache headaches hypertensive post-surgery post-operative postoperative prosthetic
 neurogenic_bladder breast_ca lung_ca prostate_ca heart_murmur blood_clot blood_clots
 positive_for tested_positive came_back_positive came_back_negative results_came_back test_came_back
 `;
@@ -90,6 +92,9 @@ const PHRASE_RES: RegExp = new RegExp(
 /** "diagnosed with X", "suffers from X", "X's disease": the named condition after a health verb. */
 const DIAGNOSED_RE =
   /\b(?:diagnosed with|suffer(?:s|ed|ing)? from|treated for|treatment for|being treated for|battling|fighting|recovering from|died of|passed away from|positive for|tested for|checked for|scan for|surgery for|admitted for|in for (?:his|her|their|my) )\s+((?:[A-Za-z'’-]+\s){0,2}[A-Za-z'’-]+)/gi;
+/** "had my gallbladder out", "hip replaced", "broke my wrist", "my liver enzymes were high". */
+const BODY_EVENT_RE =
+  /\b(?:(?:gallbladder|appendix|tonsils|adenoids|uterus|ovary|ovaries|kidney|spleen|thyroid|wisdom teeth|cyst|mole|tumou?r|polyp|cataracts?|stitches|cast|iud|implant|port)s?\s+(?:out|removed|taken out)|(?:hip|knee|shoulder|joint|valve|ankle|elbow)s?\s+(?:replaced|replacement|surgery|repaired|fixed)|(?:broke|broken|fractured|sprained|dislocated|tore|torn)\s+(?:(?:my|his|her|their|a|the)\s+)?(?:arm|leg|wrist|ankle|hip|jaw|nose|rib|ribs|collarbone|foot|hand|finger|toe|back|neck|shoulder|knee|acl|meniscus|pelvis|skull)|(?:liver|kidney|thyroid|blood|sugar|cholesterol|iron|potassium|a1c|psa|white cell|platelet)\s+(?:enzymes|levels?|counts?|numbers|results|were high|was high|were low|was low))\b/gi;
 const GENERIC_CONDITION_RE = /\b(?:[a-z]+(?:ular|ary|al|ic|ive|ous))\s+(?:disease|failure|syndrome|disorder|insufficiency|infection|injury)\b/gi;
 const EPONYM_RE = /\b[A-Z][a-z]+(?:['’]s)?\s+(?:disease|syndrome|palsy|sign|reflex|disorder|lymphoma|esophagus|score|criteria|test|maneuver|phenomenon|sarcoma|ulcer|tumou?r|scale)\b/g;
 
@@ -98,6 +103,8 @@ export function findHealth(text: string): Entity[] {
   PHRASE_RES.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = PHRASE_RES.exec(text))) out.push({ type: 'health', start: m.index, end: m.index + m[0].length });
+  BODY_EVENT_RE.lastIndex = 0;
+  while ((m = BODY_EVENT_RE.exec(text))) out.push({ type: 'health', start: m.index, end: m.index + m[0].length });
   GENERIC_CONDITION_RE.lastIndex = 0;
   while ((m = GENERIC_CONDITION_RE.exec(text))) out.push({ type: 'health', start: m.index, end: m.index + m[0].length });
   EPONYM_RE.lastIndex = 0;
@@ -131,7 +138,7 @@ export function findHealth(text: string): Entity[] {
     let len = 0;
     let count = 0;
     for (const w of words) {
-      if (stop.test(w) || /^(?:like|such|as|for|with|who|whose|and|or)$/i.test(w)) break;
+      if (stop.test(w) || /^(?:like|such|as|for|with|who|whose|and|or|here|there|now|today|again|still)$/i.test(w.replace(/[.,!?;:]+$/, ''))) break;
       if (count > 0 && /^[A-Z]/.test(w) && !isHealthWord(w.toLowerCase())) break;
       len = len === 0 ? w.length : len + 1 + w.length;
       if (++count >= 3) break;

@@ -23,7 +23,7 @@ function all(re: RegExp, text: string, type: EntityType, strength: 0 | 1 | 2, gr
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 const URL =
-  /\b(?:https?:\/\/|www\.)[^\s<>"')\]]+[^\s<>"')\].,;:!?]|\b(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov|io|co|us|info|biz|health|care|clinic|me|uk|de|fr|ca)\b(?:\/[^\s<>"')\]]*[^\s<>"')\].,;:!?])?/gi;
+  /\b(?:https?:\/\/|www\.)[^\s<>"')\]]+[^\s<>"')\].,;:!?]|\b(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov|io|co|us|info|biz|health|care|clinic|me|uk|de|fr|ca|example)\b(?:\/[^\s<>"')\]]*[^\s<>"')\].,;:!?])?/gi;
 const IPV4 = /\b(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}\b/g;
 const IPV6 = /\b(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}\b|\b(?:[0-9a-f]{1,4}:){1,7}:(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,6})?/gi;
 const SSN = /\b\d{3}-\d{2}-\d{4}\b/g;
@@ -50,6 +50,8 @@ const DATE_RES: RegExp[] = [
   /\b(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2])[/.]\d{4}\b/g,
 ];
 const MONTH_YEAR = new RegExp(`\\b${MONTH}\\s+(?:of\\s+)?(?:19|20)\\d{2}\\b`, 'gi');
+const ORDINAL_DAY = /\b(?:on )?the (?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b/gi;
+const MONTH_ALONE = new RegExp(`\\b(?:in|since|last|this|next|early|late|mid|until|by|through|back in)[ -]+(${MONTH})(?![\\w-])`, 'gi');
 const WEEKDAY = /\b(?:(?:last|this|next|on|every)\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b(?!s)/gi;
 const YEAR_DOB = /\b(?:born|b\.|dob|date of birth|birthday)\b[^.\n\d]{0,15}((?:19|20)\d{2})\b/gi;
 
@@ -59,6 +61,8 @@ const AGE_RES: RegExp[] = [
   /\b(?:aged?|age of|turned|turning|turns|turn)\s+(\d{1,3})\b(?!\s*(?:minutes|mins|hours|days|weeks|percent|%|dollars|am|pm|times|degrees))/gi,
   /\b(?:(?:i|he|she|they)(?:'m|’m| am|'s|’s| is| was| were|'re| are)|when (?:he|she|i|they) (?:was|were))\s+(\d{1,3})(?![\d:%/]|[.,]\d|\s*(?:minutes|mins|hours|days|weeks|percent|%|dollars|am|pm|times))\b/gi,
   /\b\d{1,3}\s*(?:m|f|male|female)\b(?=\s|,|$)/gi,
+  // "Walter Ames, 88, had…"
+  /(?<=\p{L}),\s+(\d{1,2}|1[01]\d),(?=\s)/gu,
   /\b(?:in (?:his|her|their|my) )(?:early |mid |late )?\d0s\b/gi,
 ];
 
@@ -111,6 +115,8 @@ export function findPatterns(text: string): Found[] {
   for (const re of DATE_RES) out.push(...all(re, text, 'date', 2));
   // Month + year: a date element (masked), but not a day-level date.
   out.push(...all(MONTH_YEAR, text, 'date', 1));
+  out.push(...all(ORDINAL_DAY, text, 'date', 1));
+  out.push(...all(MONTH_ALONE, text, 'date', 1, 1).filter((f) => /^\p{Lu}/u.test(text.slice(f.start, f.end))));
   out.push(...all(YEAR_DOB, text, 'date', 2, 1));
   for (const re of AGE_RES) {
     const group = re.source.includes('(\\d{1,3})') ? 1 : 0;

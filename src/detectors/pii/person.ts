@@ -48,7 +48,7 @@ function tokenize(text: string): Tok[] {
   return toks;
 }
 
-const TITLE = /^(?:mr|mrs|ms|mx|miss|dr|doctor|prof|professor|nurse|sister|father|rev|mister|madam|dame|sir)$/;
+const TITLE = /^(?:mr|mrs|ms|mx|miss|dr|doctor|prof|professor|nurse|sister|father|rev|reverend|pastor|rabbi|imam|coach|officer|judge|mayor|principal|mister|madam|dame|sir|aunt|uncle|grandma|grandpa|deacon|sheriff|senator|councilman|councilwoman)$/;
 const RELATION =
   /^(?:husband|wife|son|daughter|mom|mother|mum|dad|father|brother|sister|aunt|uncle|cousin|grandma|grandmother|grandpa|grandfather|granddaughter|grandson|neighbor|neighbour|friend|coworker|co-worker|colleague|boss|kid|baby|boyfriend|girlfriend|fiance|fiancé|fiancee|partner|niece|nephew|roommate|stepson|stepdaughter|stepmom|stepdad|child|toddler|teen|spouse|ex|classmate|tenant|landlord|patient|client)$/;
 const NAME_CUE =
