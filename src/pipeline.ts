@@ -48,10 +48,11 @@ export function alertChannels(config: Pick<Config, 'slack' | 'alerts'>, severity
   return out;
 }
 
-/** The channels that hear about source health (broken / recovered). */
-export function healthChannels(config: Pick<Config, 'slack' | 'alerts'>): OutboxChannel[] {
+/** The channels that hear about source health (broken / recovered). Without Slack, e-mail tells the responder. */
+export function healthChannels(config: Pick<Config, 'slack' | 'alerts'> & { email?: Pick<Config['email'], 'enabled'> }): OutboxChannel[] {
   const out: OutboxChannel[] = [];
   if (config.slack.enabled) out.push('slack');
+  else if (config.email?.enabled) out.push('email');
   if (config.alerts.console) out.push('console');
   return out;
 }

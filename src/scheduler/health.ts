@@ -37,7 +37,7 @@ function firstLine(s: string): string {
   return l.length > 300 ? l.slice(0, 299) + '…' : l;
 }
 
-type HealthConfig = Pick<Config, 'slack' | 'alerts'>;
+type HealthConfig = Pick<Config, 'slack' | 'alerts'> & { email?: Pick<Config['email'], 'enabled'> };
 
 function row(db: Db, sourceId: string): HealthRow | undefined {
   return db.prepare('SELECT consecutive_failures, broken, broken_since FROM source_health WHERE source_id = ?').get(sourceId) as
