@@ -40,6 +40,16 @@ disorder disorders syndrome symptoms injury injuries rehabilitation physiotherap
 chest_pains type_1 type_2 liver_enzymes methadone_maintenance dialysis
 comorbidities comorbidity side_effects adverse_effects renal_failure blood_pressure vaccinate vaccinated vaccinating discharged headache headaches hypertensive post-surgery post-operative postoperative prosthetic
 neurogenic_bladder breast_ca lung_ca prostate_ca heart_murmur blood_clot blood_clots
+cough coughing nausea vomiting diarrhea constipation dizziness dizzy fainted fainting palpitations shortness_of_breath sore_throat earache toothache
+cavity cavities swelling swollen bruising numbness tingling hives itching gallstones heartburn acid_reflux reflux hemorrhoids goiter murmur heart_murmur
+angina varicose_veins clot clots lice scabies ringworm pinkeye pink_eye vision_loss hearing_aid hearing_aids whiplash carpal_tunnel bunion bunions
+menopause perimenopause endometriosis pcos fibroids erectile_dysfunction enlarged_prostate prostate_cancer colon_cancer lung_cancer ovarian_cancer
+pap colposcopy sonogram labor_and_delivery epidural induced nicu preemie premature stillborn postpartum_depression breastfeeding lactation
+physical_therapy occupational_therapy speech_therapy chiropractic infusion infusions iv_drip transfusion immunotherapy anesthesia sedation sedated
+sutures staples splint crutches wheelchair insulin_pump glucose_monitor defibrillator amputation amputated prosthesis dentures root_canals extraction
+gum_disease periodontal wisdom_tooth panic_disorder social_anxiety suicidal_thoughts suicidal_ideation withdrawal detox drinking_problem alcohol_abuse
+nicotine_patch quit_smoking pregnancy_test nexplanon depo_shot tubal_ligation tubes_tied miscarry sti_test hiv_test std_test covid_test strep_test
+sick illness ill injured injury hurt_my sprained_ankle pulled_muscle stomach_bug food_poisoning cold_sores cold_sore pneumonia
 positive_for tested_positive came_back_positive came_back_negative results_came_back test_came_back
 `;
 
