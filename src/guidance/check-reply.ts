@@ -5,6 +5,7 @@
 import type { Entity, PracticeFacts } from '../core/types.ts';
 import { HEALTH_TERMS, ECHO_IGNORE } from './lexicon.ts';
 import { formatHours } from './templates.ts';
+import { findEntities } from '../detectors/entities.ts';
 
 export type ReplyProblemCode =
   | 'confirms_relationship'
@@ -40,14 +41,7 @@ export interface CheckReplyOptions {
   findEntities?: FindEntities;
 }
 
-// The detectors' entity finder lives in src/detectors/entities.ts (another module, landing separately).
-// Loaded once; until it exists the checker's own identifier patterns below still apply.
-// TODO: make this a static import once src/detectors/entities.ts is committed.
-const entitiesModule = '../detectors/entities.ts';
-const defaultFindEntities: FindEntities = await import(entitiesModule).then(
-  (m: { findEntities?: FindEntities }) => m.findEntities ?? (() => []),
-  () => () => [],
-);
+const defaultFindEntities: FindEntities = findEntities;
 
 // ---------------------------------------------------------------------------------------------------------
 // Text folding: lower-case and fold quotes/dashes ONE code unit for one, so offsets stay those of the reply.
@@ -454,12 +448,8 @@ export function checkReply(reply: string, opts: CheckReplyOptions): ReplyCheck {
     push('identifier', 'addresses the person by name', s, s + lead[1]!.length);
   }
   const finder = opts.findEntities ?? defaultFindEntities;
-  let entities: Entity[] = [];
-  try {
-    entities = finder(text, opts.practice);
-  } catch {
-    entities = [];
-  }
+  // No catch: a checker that silently skips its identifier check would pass an unsafe reply.
+  const entities: Entity[] = finder(text, opts.practice);
   for (const e of entities) {
     const start = Math.max(0, Math.floor(e.start));
     const end = Math.min(text.length, Math.ceil(e.end));

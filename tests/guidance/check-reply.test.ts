@@ -149,9 +149,8 @@ test('an injected entity finder adds identifiers; spans inside practice facts ar
     findEntities: () => [{ type: 'health', start: 12, end: 17 }],
   });
   assert.deepEqual(health.problems.map((p) => p.code), ['health_detail']);
-  // A finder that throws does not break the checker.
-  const boom = checkReply('Thank you.', { practice, findEntities: () => { throw new Error('x'); } });
-  assert.equal(boom.ok, true);
+  // A finder that throws fails closed: the error surfaces instead of a reply passing unchecked.
+  assert.throws(() => checkReply('Thank you.', { practice, findEntities: () => { throw new Error('x'); } }), /x/);
 });
 
 test('messages never quote the reply or the post', () => {
