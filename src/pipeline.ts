@@ -37,6 +37,8 @@ export interface PipelineResult {
   enqueued: number;
   /** Items that failed and were rolled back (retried on the next poll). */
   failed?: number;
+  /** Alerted items the source no longer lists (reported once each). */
+  removed?: number;
 }
 
 /** The alert channels configured for a flagged version of this severity. */
@@ -85,7 +87,56 @@ export function processPoll(deps: PipelineDeps, source: SourceConfig, items: rea
   if (result.created || result.edited) {
     deps.log.info({ source: source.id, ...result }, 'pipeline: stored new content');
   }
+  const removed = detectRemovals(deps, source, items, now());
+  if (removed) {
+    result.removed = removed;
+    deps.log.info({ source: source.id, removed }, 'pipeline: alerted items no longer listed');
+  }
   return result;
+}
+
+/**
+ * An alerted item that the source no longer lists is reported as removed: its alert is updated (not a new alert).
+ * Sources show a window of items (a feed's latest entries, a page of reviews), so absence alone proves nothing;
+ * an item counts as removed only when it was published INSIDE the window this poll covers (between the oldest
+ * and the newest dated item it returned) and is missing from it. Each item is reported removed once.
+ */
+function detectRemovals(deps: PipelineDeps, source: SourceConfig, items: readonly RawItem[], now: number): number {
+  const { db } = deps;
+  const dates = items.map((i) => (i.publishedAt ? Date.parse(i.publishedAt) : NaN)).filter((t) => Number.isFinite(t));
+  if (dates.length < 2) return 0;
+  const lo = Math.min(...dates);
+  const hi = Math.max(...dates);
+  const listed = new Set(items.map((i) => i.externalId));
+  const candidates = db
+    .prepare(
+      `SELECT i.id, i.external_id, v.published_at FROM items i JOIN item_versions v ON v.id = i.current_version_id
+       WHERE i.source_id = ? AND i.deleted_at IS NULL AND v.published_at IS NOT NULL
+         AND EXISTS (SELECT 1 FROM outbox o WHERE o.item_id = i.id AND o.kind IN ('alert', 'alert_update'))`,
+    )
+    .all(source.id) as { id: number; external_id: string; published_at: string }[];
+  let removed = 0;
+  const mark = db.transaction((itemId: number) => {
+    db.prepare('UPDATE items SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL').run(now, itemId);
+    // The latest alert per channel carries the masked payload to update in place.
+    const rows = db
+      .prepare(
+        `SELECT o.channel, o.payload_json FROM outbox o WHERE o.item_id = ? AND o.kind IN ('alert', 'alert_update')
+           AND o.id = (SELECT MAX(o2.id) FROM outbox o2 WHERE o2.item_id = o.item_id AND o2.channel = o.channel AND o2.kind IN ('alert', 'alert_update'))`,
+      )
+      .all(itemId) as { channel: OutboxChannel; payload_json: string }[];
+    for (const r of rows) {
+      const payload = { ...(JSON.parse(r.payload_json) as AlertPayload), edited: false, deleted: true };
+      enqueue(db, { key: `removed:${itemId}:${r.channel}`, channel: r.channel, kind: 'alert_update', itemId, versionId: payload.versionId, payload, now });
+    }
+  });
+  for (const c of candidates) {
+    const t = Date.parse(c.published_at);
+    if (!Number.isFinite(t) || t < lo || t > hi || listed.has(c.external_id)) continue;
+    mark(c.id);
+    removed++;
+  }
+  return removed;
 }
 
 /** Inside the caller's transaction: analyse one version, store the analysis, enqueue alerts. */

@@ -148,3 +148,26 @@ test('one failing item does not lose the others, and is retried on the next poll
   const r2 = processPoll(d, source, [item('a', 'boom'), item('b', 'awful')]);
   assert.equal(r2.created, 1, 'the failed item was not half-stored');
 });
+
+test('an alerted item removed by the source updates its alert once; items outside the window are not "removed"', () => {
+  const db = openDb(':memory:');
+  const t = { now: 1000 };
+  const dated = (id: string, text: string, day: number) => ({ ...item(id, text), publishedAt: `2026-11-${String(day).padStart(2, '0')}T10:00:00.000Z` });
+  processPoll(deps(db, t), source, [dated('a', 'fine', 1), dated('b', 'awful wait', 5), dated('c', 'fine too', 9), dated('old', 'awful old', 1)]);
+  const alerts = outbox(db).filter((r) => r.kind === 'alert');
+  assert.equal(new Set(alerts.map((a) => a.item_id)).size, 2);
+  const channels = [...new Set(alerts.map((a) => a.channel))].sort();
+  // Next poll: 'b' (inside the window) is gone; 'old' is also gone but the window has moved past it (days 5..12).
+  t.now = 2000;
+  const r = processPoll(deps(db, t), source, [dated('c', 'fine too', 9), dated('d', 'fine again', 12), dated('e', 'also fine', 5)]);
+  assert.equal(r.removed, 1);
+  const updates = outbox(db).filter((row) => row.kind === 'alert_update');
+  assert.deepEqual(updates.map((u) => u.key).sort(), channels.map((c) => `removed:${updates[0]!.item_id}:${c}`));
+  const p = JSON.parse(updates[0]!.payload_json) as AlertPayload & { deleted?: boolean };
+  assert.equal(p.deleted, true);
+  assert.equal(p.excerpt.includes('awful'), true);
+  // Polled again: reported once only.
+  t.now = 3000;
+  assert.equal(processPoll(deps(db, t), source, [dated('c', 'fine too', 9), dated('d', 'fine again', 12), dated('e', 'also fine', 5)]).removed, undefined);
+  assert.equal(outbox(db).filter((row) => row.kind === 'alert_update').length, channels.length);
+});
