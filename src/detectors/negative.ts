@@ -142,6 +142,9 @@ function mitigated(s: string, end: number): boolean {
   return sc.sum >= 1 && sc.neg > -0.5;
 }
 
+/** Plain contentment in a lukewarm (3-star) review. */
+const CONTENT = /\b(?:fine|ok|okay|alright|decent|average|standard|normal|as expected|no complaints?|nothing (?:to complain about|wrong)|good enough|satisf(?:ied|actory)|pleasant|nice)\b/;
+
 const MISCLICK = /\b(?:meant to (?:give|leave|click|put|rate)|(?:clicked|hit|picked|pressed|chose) the wrong (?:number|star|rating|button)|wrong (?:number of )?stars?|(?:should|supposed to) (?:be|have been) (?:5|five) stars?)\b/;
 
 function stars(rating: number | null | undefined): number | null {
@@ -198,15 +201,16 @@ export function detectNegative(input: DetectorInput): Flag[] {
   let negative: boolean;
   let severity: Severity = 'medium';
   if (r !== null && r <= 2) {
-    // The label follows the text: a low rating over a clearly happy text is a mis-click ("meant to give 5 stars").
-    negative = hasComplaint || a.score < 2 || !a.praise;
-    if (MISCLICK.test(normalize(text)) && !hasComplaint) negative = false;
+    // A 1–2 star rating is negative feedback about the practice whatever the text says (it drags the public average
+    // down even when the reviewer says it was a mis-click; the responder may want to ask for a correction).
+    negative = true;
   } else if (r === 3) {
-    negative = hasComplaint || a.score <= -0.2;
+    // 3 stars: negative unless the text is clearly positive (or plainly content: "fine", "no complaints").
+    negative = hasComplaint || !(a.score >= 0.5 || (a.score >= 0 && CONTENT.test(normalize(text))));
     severity = 'low';
   } else if (r !== null) {
-    // 4–5 stars: only a clearly negative text overrides the rating.
-    negative = hasComplaint && a.score < 0;
+    // 4–5 stars: only an explicit complaint (a mixed review) is negative.
+    negative = hasComplaint && a.score < 2.5;
     severity = 'low';
   } else {
     negative = a.score <= -0.2 || (hasComplaint && a.score < 2.5);
@@ -216,8 +220,12 @@ export function detectNegative(input: DetectorInput): Flag[] {
   if (r !== null && r <= 2 && a.praise && a.score > 0) severity = 'low';
   if (a.malpractice) severity = 'high';
   if (!hasComplaint) {
-    const reason = r !== null && r <= 2 && a.score > -1 ? 'gives a low star rating' : 'is negative about the practice or its care';
-    return [{ category: 'negative', severity, code: r !== null && r <= 2 && a.score > -1 ? 'negative.low_rating' : 'negative.general', reason }];
+    const low = r !== null && r <= 2 && a.score > -1;
+    if (low && MISCLICK.test(normalize(text))) {
+      return [{ category: 'negative', severity: 'low', code: 'negative.low_rating', reason: 'gives a low star rating (the text says it was a mistake)' }];
+    }
+    const reason = low ? 'gives a low star rating' : 'is negative about the practice or its care';
+    return [{ category: 'negative', severity, code: low ? 'negative.low_rating' : 'negative.general', reason }];
   }
   return [...a.codes].map(([code, reason]) => ({ category: 'negative' as const, severity, code, reason }));
 }
