@@ -1,5 +1,7 @@
 // practicewatch <command> …: a static map of command name → module. Each module exports
 // `run(args: string[]): Promise<number>` (the exit code) and `summary` (one line for --help).
+import { ConfigError } from '../core/errors.ts';
+
 type CommandModule = { run(args: string[]): Promise<number>; summary: string };
 
 const commands: Record<string, () => Promise<CommandModule>> = {
@@ -45,8 +47,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    const msg = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`practicewatch: ${msg}\n`);
+    // A config error already names file:line: field; print it as is. Anything else gets one prefixed line.
+    if (err instanceof ConfigError) process.stderr.write(err.message + '\n');
+    else process.stderr.write(`practicewatch: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exitCode = 1;
   },
 );

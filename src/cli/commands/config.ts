@@ -1,7 +1,6 @@
 // practicewatch config check [--config FILE]: validate without starting anything.
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config/load.ts';
-import { ConfigError } from '../../core/errors.ts';
 import { fail } from '../common.ts';
 
 export const summary = 'config check [--config FILE]: validate the config, print "ok: N sources" or located errors';
@@ -15,17 +14,10 @@ export async function run(args: string[]): Promise<number> {
   }
   const [sub] = parsed.positionals;
   if (sub !== 'check') return fail('config', sub ? `unknown subcommand "${sub}" (try: config check)` : 'missing subcommand (try: config check)');
-  try {
-    const { config } = loadConfig(parsed.values.config ?? 'config/practicewatch.yaml');
-    const enabled = config.sources.filter((s) => s.enabled).length;
-    const n = config.sources.length;
-    process.stdout.write(`ok: ${n} source${n === 1 ? '' : 's'}${enabled !== n ? ` (${enabled} enabled)` : ''}\n`);
-    return 0;
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(err.message + '\n');
-      return 1;
-    }
-    throw err;
-  }
+  // A ConfigError propagates to src/cli/main.ts, which prints the located errors and exits 1.
+  const { config } = loadConfig(parsed.values.config ?? 'config/practicewatch.yaml');
+  const enabled = config.sources.filter((s) => s.enabled).length;
+  const n = config.sources.length;
+  process.stdout.write(`ok: ${n} source${n === 1 ? '' : 's'}${enabled !== n ? ` (${enabled} enabled)` : ''}\n`);
+  return 0;
 }

@@ -2,7 +2,6 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config/load.ts';
-import { ConfigError } from '../../core/errors.ts';
 import { createLogger } from '../../log.ts';
 import { openDb } from '../../store/db.ts';
 import { connectors } from '../../../connectors/index.ts';
@@ -27,17 +26,7 @@ export async function run(args: string[]): Promise<number> {
   }
   const [sub, id] = parsed.positionals;
   if (sub !== 'list' && sub !== 'test') return fail('sources', 'usage: sources list | sources test <id> [--config FILE]');
-  let loaded;
-  try {
-    loaded = loadConfig(parsed.values.config ?? 'config/practicewatch.yaml');
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(err.message + '\n');
-      return 1;
-    }
-    throw err;
-  }
-  const { config } = loaded;
+  const { config } = loadConfig(parsed.values.config ?? 'config/practicewatch.yaml');
 
   if (sub === 'list') {
     const health = new Map<string, Health>();

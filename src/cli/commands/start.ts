@@ -1,6 +1,5 @@
 // practicewatch start [--config FILE]: the daemon, until SIGINT/SIGTERM.
 import { parseArgs } from 'node:util';
-import { ConfigError } from '../../core/errors.ts';
 import { runDaemon } from '../../daemon.ts';
 import { fail } from '../common.ts';
 
@@ -13,13 +12,5 @@ export async function run(args: string[]): Promise<number> {
   } catch (err) {
     return fail('start', (err as Error).message);
   }
-  try {
-    return await runDaemon({ configFile: values.config ?? 'config/practicewatch.yaml' });
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(err.message + '\n');
-      return 1;
-    }
-    throw err;
-  }
+  return runDaemon({ configFile: values.config ?? 'config/practicewatch.yaml' });
 }
