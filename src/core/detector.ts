@@ -5,6 +5,15 @@ export interface DetectorContext {
   practice: PracticeFacts;
   /** Identifiers and health mentions found once for all detectors. */
   entities: Entity[];
+  /**
+   * Optional: the same entities with the finder's strength (2 certain, 1 likely, 0 weak guess), computed once by
+   * `analyze` so detectors that need strengths (phi) or raw spans (inaccurate) do not run the finder again.
+   */
+  detailedEntities?: readonly DetailedEntity[];
+}
+
+export interface DetailedEntity extends Entity {
+  strength: 0 | 1 | 2;
 }
 
 export interface DetectorDefinition {

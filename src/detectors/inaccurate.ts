@@ -126,6 +126,48 @@ function checkListing(facts: ListingFacts, practice: PracticeFacts): Flag[] {
 
 // ---------- claims in text ----------
 
+/** Facts derived from the practice once (practice objects are long-lived config), not per item. */
+interface Derived {
+  knownPhones: Set<string>;
+  knownLast7: Set<string>;
+  /** Closing times (minutes after midnight) of the configured open days. */
+  closes: Set<number>;
+  former: { name: string; re: RegExp }[];
+  /** Lower-cased insurance names that can match (length > 1 after trimming). */
+  insuranceNames: string[];
+}
+const derivedCache = new WeakMap<PracticeFacts, Derived>();
+function derived(practice: PracticeFacts): Derived {
+  let d = derivedCache.get(practice);
+  if (d) return d;
+  const knownPhones = new Set(practice.phones.map(normalizePhone));
+  if (practice.contact_phone) knownPhones.add(normalizePhone(practice.contact_phone));
+  const closes = new Set<number>();
+  for (const day of DAYS) {
+    const h = practice.hours[day];
+    if (!h || normRanges(h) === 'closed') continue;
+    for (const r of normRanges(h).split(',')) {
+      const end = r.split('-')[1];
+      if (end) closes.add(Number(end.slice(0, 2)) * 60 + Number(end.slice(3, 5)));
+    }
+  }
+  const current = new Set(practice.providers.filter((p) => p.current).map((p) => surname(p.name)));
+  const former = practice.providers
+    .filter((p) => !p.current)
+    .map((p) => surname(p.name))
+    .filter((s) => s.length > 1)
+    .map((name) => ({ name, re: new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`) }));
+  d = {
+    knownPhones,
+    knownLast7: new Set([...knownPhones].map((p) => p.slice(-7))),
+    closes,
+    former: former.filter((f) => !current.has(f.name)),
+    insuranceNames: [...practice.insurance_accepted, ...practice.insurance_not_accepted].filter((n) => n.trim().length > 1).map((n) => n.toLowerCase()),
+  };
+  derivedCache.set(practice, d);
+  return d;
+}
+
 const PHONE_CLAIM =
   /\b(?:call (?:them|the office|the clinic|the practice|their office|the front desk|us)?|their (?:phone|number|office number|phone number)|(?:phone|office|clinic|practice)(?: number)?(?: is|:)|number (?:is|to call)|reach (?:them|the office)|text them|new number)\b[^.!?\n]{0,25}$/i;
 const NOT_THEIRS = /\b(?:my|me|mine|our home|cell|personal)\b[^.!?\n]{0,20}$/i;
@@ -148,8 +190,11 @@ const OPEN_CLAIM = new RegExp(
 const NEGATED_BEFORE = /\b(?:not|never|isn't|aren't|don't|doesn't|wish|if|whether|are they|is it|hope)\b[^.!?\n]{0,12}$/i;
 const CLOSE_TIME = /\b(?:close[sd]?|closing|open (?:until|till|til)|until|till)\s+(?:at\s+)?(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?/gi;
 
-function dayClaims(text: string, practice: PracticeFacts): Flag[] {
+function dayClaims(text: string, lower: string, hasDigit: boolean, practice: PracticeFacts): Flag[] {
   const flags: Flag[] = [];
+  // Every day word contains "day" or "weekend"; every closing time has a digit.
+  const dayWords = lower.includes('day') || lower.includes('weekend');
+  if (!dayWords && !hasDigit) return flags;
   const daysOf = (w: string): Day[] => DAY_WORDS.find(([re]) => re.test(w))?.[1] ?? [];
   const state = (d: Day): 'open' | 'closed' | 'unknown' => {
     const h = practice.hours[d];
@@ -158,7 +203,7 @@ function dayClaims(text: string, practice: PracticeFacts): Flag[] {
   };
   let m: RegExpExecArray | null;
   CLOSED_CLAIM.lastIndex = 0;
-  while ((m = CLOSED_CLAIM.exec(text))) {
+  while (dayWords && (m = CLOSED_CLAIM.exec(text))) {
     if (NEGATED_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index)) || /\?/.test(text.slice(m.index, m.index + m[0].length + 30).split(/[.!\n]/)[0]!)) continue;
     if (daysOf(m[1]!).some((d) => state(d) === 'open')) {
       flags.push(flag('medium', 'inaccurate.hours', 'says the practice is closed on a day it is open'));
@@ -166,7 +211,7 @@ function dayClaims(text: string, practice: PracticeFacts): Flag[] {
     }
   }
   OPEN_CLAIM.lastIndex = 0;
-  while ((m = OPEN_CLAIM.exec(text))) {
+  while (dayWords && (m = OPEN_CLAIM.exec(text))) {
     const before = text.slice(Math.max(0, m.index - 20), m.index);
     if (NEGATED_BEFORE.test(before) || /\?/.test(text.slice(m.index).split(/[.!\n]/)[0]!)) continue;
     if (/\b(?:not|n't|never)\s*$/i.test(before)) continue;
@@ -177,16 +222,8 @@ function dayClaims(text: string, practice: PracticeFacts): Flag[] {
     }
   }
   // "they close at 3", "open until 9pm": a closing time no configured day has.
-  const closes = new Set<number>();
-  for (const d of DAYS) {
-    const h = practice.hours[d];
-    if (!h || normRanges(h) === 'closed') continue;
-    for (const r of normRanges(h).split(',')) {
-      const end = r.split('-')[1];
-      if (end) closes.add(Number(end.slice(0, 2)) * 60 + Number(end.slice(3, 5)));
-    }
-  }
-  if (closes.size > 0 && /\b(?:they|office|clinic|practice|it)\b/i.test(text)) {
+  const { closes } = derived(practice);
+  if (hasDigit && closes.size > 0 && /\b(?:they|office|clinic|practice|it)\b/i.test(text)) {
     CLOSE_TIME.lastIndex = 0;
     while ((m = CLOSE_TIME.exec(text))) {
       const ctx = text.slice(Math.max(0, m.index - 40), m.index);
@@ -199,7 +236,7 @@ function dayClaims(text: string, practice: PracticeFacts): Flag[] {
       if (ap.startsWith('p') && h < 12) h += 12;
       else if (!ap && h >= 1 && h <= 8) h += 12; // "close at 5" means 5 pm
       const t = h * 60 + min;
-      if (![...closes].some((c) => c === t)) {
+      if (!closes.has(t)) {
         flags.push(flag('medium', 'inaccurate.hours', 'states a closing time the practice does not have'));
         return flags;
       }
@@ -216,15 +253,14 @@ function surname(name: string): string {
 const PAST_CONTEXT = /\b(?:used to|left|retired|no longer|not there anymore|isn't there|moved away|moved on|was|were|had|miss|passed|former|formerly|before|back when|gone|departed)\b/i;
 const PROVIDER_THERE = /\b(?:works? (?:there|here|at)|is (?:still )?(?:there|here|at|with|taking)|see(?:ing)?|book(?:ed)? with|appointment with|ask for|is (?:great|the best|amazing|wonderful|awesome)|their (?:new )?doctor|practices? (?:there|here)|is accepting|takes new patients)\b/i;
 
-function providerClaims(text: string, practice: PracticeFacts): Flag[] {
-  const former = practice.providers.filter((p) => !p.current).map((p) => surname(p.name)).filter((s) => s.length > 1);
-  const current = new Set(practice.providers.filter((p) => p.current).map((p) => surname(p.name)));
+function providerClaims(text: string, lower: string, practice: PracticeFacts): Flag[] {
+  // Only former providers (who are not also current under the same surname) that the text mentions at all.
+  const former = derived(practice).former.filter((f) => lower.includes(f.name));
   if (former.length === 0) return [];
   for (const sentence of text.split(/(?<=[.!?\n])\s+/)) {
     const low = sentence.toLowerCase();
-    for (const s of former) {
-      if (current.has(s)) continue;
-      if (!new RegExp(`\\b${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(low)) continue;
+    for (const { re } of former) {
+      if (!re.test(low)) continue;
       if (PAST_CONTEXT.test(sentence)) continue;
       if (PROVIDER_THERE.test(sentence) || /\b(?:is|are|'s)\b/.test(low)) {
         return [flag('medium', 'inaccurate.provider', 'presents a provider who has left as still at the practice')];
@@ -237,7 +273,9 @@ function providerClaims(text: string, practice: PracticeFacts): Flag[] {
 const NEG_TAKE = /\b(?:don't|do not|doesn't|does not|won't|will not|no longer|stopped|not|never|refuse to|refused to|can't|cannot)\s+(?:\w+\s+)?(?:take|takes|taking|accept|accepts|accepting|in[- ]network|covered)\b/i;
 const POS_TAKE = /\b(?:take|takes|taking|accept|accepts|accepted|in[- ]network with|they're in[- ]network|covered by|works with|bills?)\b/i;
 
-function insuranceClaims(text: string, practice: PracticeFacts): Flag[] {
+function insuranceClaims(text: string, lower: string, practice: PracticeFacts): Flag[] {
+  // A claim needs one of the configured insurance names somewhere in the text.
+  if (!derived(practice).insuranceNames.some((n) => lower.includes(n))) return [];
   for (const sentence of text.split(/(?<=[.!?\n])\s+/)) {
     if (/\?/.test(sentence)) continue;
     const low = sentence.toLowerCase();
@@ -255,10 +293,9 @@ function insuranceClaims(text: string, practice: PracticeFacts): Flag[] {
 
 function contactClaims(text: string, entities: readonly Entity[], practice: PracticeFacts): Flag[] {
   const flags: Flag[] = [];
-  const known = new Set(practice.phones.map(normalizePhone));
-  if (practice.contact_phone) known.add(normalizePhone(practice.contact_phone));
-  const knownLast7 = new Set([...known].map((p) => p.slice(-7)));
+  const { knownPhones: known, knownLast7 } = derived(practice);
   for (const e of entities) {
+    if (e.type !== 'phone' && e.type !== 'address' && e.type !== 'url') continue;
     const before = text.slice(Math.max(0, e.start - 60), e.start);
     const value = text.slice(e.start, e.end);
     if (e.type === 'phone' && PHONE_CLAIM.test(before) && !NOT_THEIRS.test(before)) {
@@ -285,13 +322,24 @@ function flag(severity: Flag['severity'], code: string, reason: string): Flag {
   return { category: 'inaccurate', severity, code, reason };
 }
 
-export function detectInaccurate(input: DetectorInput, practice: PracticeFacts, entities?: readonly Entity[]): Flag[] {
+/**
+ * `entities`: the text's entities when the caller already has them. An empty list is taken as "none found" only
+ * when `entitiesComplete` (analyze's context); otherwise the finder runs here.
+ */
+export function detectInaccurate(input: DetectorInput, practice: PracticeFacts, entities?: readonly Entity[], entitiesComplete = false): Flag[] {
   const flags: Flag[] = [];
   if (input.facts) flags.push(...checkListing(input.facts, practice));
   const text = input.text ?? '';
   if (!text.trim()) return flags;
-  const ents = entities && entities.length > 0 ? entities : findEntities(text, practice);
-  flags.push(...contactClaims(text, ents, practice), ...dayClaims(text, practice), ...providerClaims(text, practice), ...insuranceClaims(text, practice));
+  const ents = entities && (entities.length > 0 || entitiesComplete) ? entities : findEntities(text, practice);
+  const lower = text.toLowerCase();
+  const hasDigit = /\d/.test(text);
+  flags.push(
+    ...contactClaims(text, ents, practice),
+    ...dayClaims(text, lower, hasDigit, practice),
+    ...providerClaims(text, lower, practice),
+    ...insuranceClaims(text, lower, practice),
+  );
   return flags;
 }
 
@@ -301,6 +349,8 @@ export const inaccurateDetector: DetectorDefinition = {
   category: 'inaccurate',
   detect(input, ctx) {
     // The practice's own posts state its facts by definition only when they match; they are checked too.
+    // analyze's detailed entities are the complete result of the finder (possibly empty): no second run.
+    if (ctx.detailedEntities) return detectInaccurate(input, ctx.practice, ctx.detailedEntities, true);
     return detectInaccurate(input, ctx.practice, ctx.entities);
   },
 };

@@ -3,21 +3,12 @@
 import type { DetectorDefinition } from '../core/detector.ts';
 import type { Analysis, DetectorInput, Entity, PracticeFacts } from '../core/types.ts';
 import { adviceDetector } from './advice.ts';
+import { findEntitiesDetailed } from './entities.ts';
 import { inaccurateDetector } from './inaccurate.ts';
 import { negativeDetector } from './negative.ts';
 import { offensiveDetector } from './offensive.ts';
 import { phiDetector } from './phi.ts';
 import { urgentDetector } from './urgent.ts';
-
-type FindEntities = (text: string, practice: PracticeFacts) => Entity[];
-
-// The entity finder lands in ./entities.ts (another engineer's file). Until it exists, find nothing.
-// TODO: replace with a static `import { findEntities } from './entities.ts'` once that file is committed.
-const entitiesModule = './entities.ts';
-const findEntities: FindEntities = await import(entitiesModule).then(
-  (m: { findEntities?: FindEntities }) => m.findEntities ?? (() => []),
-  () => () => [],
-);
 
 /** Every detector, in a stable order. */
 export const DETECTORS: readonly DetectorDefinition[] = [
@@ -54,8 +45,10 @@ export function normalizeEntities(found: readonly Entity[]): Entity[] {
 }
 
 export function analyze(input: DetectorInput, practice: PracticeFacts): Analysis {
-  const entities = normalizeEntities(findEntities(input.text, practice));
-  const ctx = { practice, entities };
+  // Found once, with strengths: phi needs them, inaccurate needs the spans; neither runs the finder again.
+  const detailedEntities = findEntitiesDetailed(input.text, practice);
+  const entities = normalizeEntities(detailedEntities);
+  const ctx = { practice, entities, detailedEntities };
   const flags = [];
   for (const d of DETECTORS) flags.push(...d.detect(input, ctx));
   return { flags, entities };

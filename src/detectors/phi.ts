@@ -52,9 +52,9 @@ export interface PhiAssessment {
   entities: Found[];
 }
 
-export function assessPhi(input: DetectorInput, practice: PracticeFacts, found?: Found[]): PhiAssessment {
+export function assessPhi(input: DetectorInput, practice: PracticeFacts, found?: readonly Found[]): PhiAssessment {
   const text = input.text ?? '';
-  const entities = found ?? findEntitiesDetailed(text, practice);
+  const entities = found ? [...found] : findEntitiesDetailed(text, practice);
   const health = entities.filter((e) => e.type === 'health');
   const persons = entities.filter((e) => e.type === 'person' && e.strength >= 1);
   const direct = entities.filter(
@@ -165,8 +165,8 @@ export const phiDetector: DetectorDefinition = {
   version: 1,
   category: 'phi',
   detect(input, ctx) {
-    // ctx.entities has no strengths, so the detailed finder runs here (it is fast and pure).
-    const { flag } = assessPhi(input, ctx.practice);
+    // analyze passes the detailed entities (with strengths); a caller without them gets the finder run here.
+    const { flag } = assessPhi(input, ctx.practice, ctx.detailedEntities);
     return flag ? [flag] : [];
   },
 };

@@ -48,3 +48,9 @@ test('health talk without people has health spans and no person', () => {
   assert.ok(got.includes('health:Diabetes') && got.includes('health:flu shot'));
   assert.ok(!got.some((g) => g.startsWith('person:')));
 });
+
+test('addresses without any digit are still found (the digit pre-check skips only patterns that need one)', () => {
+  assert.ok(spans('She lives on Elm Street near the park.').includes('address:Elm Street'));
+  assert.ok(spans('Her flat is on Via Roma, by the station.').some((s) => s.startsWith('address:Via Roma')));
+  assert.ok(spans('Visit me at http://url_removed soon').some((s) => s.startsWith('url:')));
+});

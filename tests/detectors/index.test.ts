@@ -43,3 +43,23 @@ test('normalizeEntities sorts and merges overlaps', () => {
     ],
   );
 });
+
+test('analyze passes the detailed entities through the context: phi and inaccurate agree with a run of their own', async () => {
+  const { findEntitiesDetailed } = await import('../../src/detectors/entities.ts');
+  const texts = [
+    'My neighbor Tom Becker was diagnosed with lung cancer last week.',
+    'Their new number is 555-0199, call the office there. They are closed on Mondays now.',
+    'I had my gallbladder out in March 2021 and the nurse was lovely.',
+    'Great staff, short wait, clean rooms.',
+    '',
+  ];
+  for (const text of texts) {
+    const a = analyze({ text }, DEMO_PRACTICE);
+    const detailed = findEntitiesDetailed(text, DEMO_PRACTICE);
+    assert.deepEqual(a.entities, normalizeEntities(detailed));
+    for (const d of DETECTORS.filter((x) => x.id === 'phi' || x.id === 'inaccurate')) {
+      const alone = d.detect({ text }, { practice: DEMO_PRACTICE, entities: [] });
+      assert.deepEqual(a.flags.filter((f) => f.category === d.category), alone, `${d.id}: ${text}`);
+    }
+  }
+});

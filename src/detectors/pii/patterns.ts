@@ -96,6 +96,11 @@ const ADDRESS_RES: RegExp[] = [
   // military and ship addresses: "USNS Bergman\nFPO AP 93757", "Unit 1009 Box 0219\nDPO AP 51065"
   /\b(?:usns|usnv|uss|uscgc|psc|unit)\s+[\p{L}\d]+(?:,?\s+box\s+\d+)?[\s,]+(?:fpo|apo|dpo)\s+[a-z]{2}\s+\d{5}\b/giu,
 ];
+const AGE_GROUP = AGE_RES.map((re) => (re.source.includes('(\\d{1,3})') ? 1 : 0));
+const ADDRESS_GROUP = ADDRESS_RES.map((re) => (re.source.startsWith('\\b(?:zip') ? 1 : 0));
+/** The address patterns above that can match a text without any digit (every other one needs one). */
+const ADDRESS_RES_WITHOUT_DIGITS: ReadonlySet<RegExp> = new Set([ADDRESS_RES[1]!, ADDRESS_RES[2]!, ADDRESS_RES[9]!, ADDRESS_RES[10]!]);
+
 const ON_STREET = /\b(?:on|at|to)\s+((?!(?:Type|Stage|Level|Room|Page|Chapter|Grade|Section|Step|Day|Week|Phase|Floor|Gate|Version|Covid|Tier|Plan|Part|Unit|Bed|Exit|Route|Highway)\b)\p{Lu}[\p{L}'-]*(?:[ \t]+[\p{L}'-]+){0,3}[ \t]+\d{1,5}[a-z]?)\b(?![.,:]\d|\s*(?:am|pm|mg|%|percent|years?|yrs?|minutes|hours|days|weeks|months))/gu;
 
 /** Cues after which a following line of numbers and capitalised words is an address even without a street word. */
@@ -104,45 +109,52 @@ const ADDRESS_CUE =
 
 export function findPatterns(text: string): Found[] {
   const out: Found[] = [];
-  out.push(...all(EMAIL, text, 'email', 2));
-  out.push(...all(URL, text, 'url', 2));
-  out.push(...all(IPV4, text, 'id', 2));
-  out.push(...all(IPV6, text, 'id', 2).filter((f) => (text.slice(f.start, f.end).match(/:/g) ?? []).length >= 3));
-  out.push(...all(SSN, text, 'id', 2));
-  out.push(...all(ID_KEYWORD, text, 'id', 2, 1).filter((f) => /\d/.test(text.slice(f.start, f.end))));
-  out.push(...all(IBAN, text, 'id', 2));
-  out.push(...all(CARD, text, 'id', 2));
-  for (const re of DATE_RES) out.push(...all(re, text, 'date', 2));
-  // Month + year: a date element (masked), but not a day-level date.
-  out.push(...all(MONTH_YEAR, text, 'date', 1));
-  out.push(...all(ORDINAL_DAY, text, 'date', 1));
-  out.push(...all(MONTH_ALONE, text, 'date', 1, 1).filter((f) => /^\p{Lu}/u.test(text.slice(f.start, f.end))));
-  out.push(...all(YEAR_DOB, text, 'date', 2, 1));
-  for (const re of AGE_RES) {
-    const group = re.source.includes('(\\d{1,3})') ? 1 : 0;
-    out.push(...all(re, text, 'age', 1, group));
+  // Cheap pre-checks: most posts have no digit, '@' or ':', and almost every pattern below needs one of them.
+  const hasDigit = /\d/.test(text);
+  if (text.includes('@')) out.push(...all(EMAIL, text, 'email', 2));
+  if (text.includes('.') || text.includes(':')) out.push(...all(URL, text, 'url', 2));
+  if (hasDigit) out.push(...all(IPV4, text, 'id', 2));
+  if (text.includes(':')) out.push(...all(IPV6, text, 'id', 2).filter((f) => (text.slice(f.start, f.end).match(/:/g) ?? []).length >= 3));
+  if (hasDigit) {
+    out.push(...all(SSN, text, 'id', 2));
+    out.push(...all(ID_KEYWORD, text, 'id', 2, 1).filter((f) => /\d/.test(text.slice(f.start, f.end))));
+    out.push(...all(IBAN, text, 'id', 2));
+    out.push(...all(CARD, text, 'id', 2));
+    for (const re of DATE_RES) out.push(...all(re, text, 'date', 2));
+    // Month + year: a date element (masked), but not a day-level date.
+    out.push(...all(MONTH_YEAR, text, 'date', 1));
+    out.push(...all(ORDINAL_DAY, text, 'date', 1));
   }
-  for (const f of all(PHONE, text, 'phone', 2)) {
-    const s = text.slice(f.start, f.end);
-    const digits = s.replace(/\D/g, '').length;
-    if (digits < 7 || digits > 15) continue;
-    const seps = /[\s.-]/.test(s.replace(/^\+\d{1,3}/, ''));
-    const ctx = PHONE_CONTEXT.test(text.slice(Math.max(0, f.start - 40), f.start));
-    // Long unseparated digit runs are ids unless worded as a phone.
-    if (!seps && !s.startsWith('+') && !ctx && digits !== 10 && digits !== 11) continue;
-    out.push(f);
+  out.push(...all(MONTH_ALONE, text, 'date', 1, 1).filter((f) => /^\p{Lu}/u.test(text.slice(f.start, f.end))));
+  if (hasDigit) {
+    out.push(...all(YEAR_DOB, text, 'date', 2, 1));
+    for (let k = 0; k < AGE_RES.length; k++) out.push(...all(AGE_RES[k]!, text, 'age', 1, AGE_GROUP[k]));
+    for (const f of all(PHONE, text, 'phone', 2)) {
+      const s = text.slice(f.start, f.end);
+      const digits = s.replace(/\D/g, '').length;
+      if (digits < 7 || digits > 15) continue;
+      const seps = /[\s.-]/.test(s.replace(/^\+\d{1,3}/, ''));
+      const ctx = PHONE_CONTEXT.test(text.slice(Math.max(0, f.start - 40), f.start));
+      // Long unseparated digit runs are ids unless worded as a phone.
+      if (!seps && !s.startsWith('+') && !ctx && digits !== 10 && digits !== 11) continue;
+      out.push(f);
+    }
   }
   const addrs: Found[] = [];
-  for (const re of ADDRESS_RES) {
-    const group = re.source.startsWith('\\b(?:zip') ? 1 : 0;
-    addrs.push(...all(re, text, 'address', 2, group));
+  for (let k = 0; k < ADDRESS_RES.length; k++) {
+    const re = ADDRESS_RES[k]!;
+    if (hasDigit || ADDRESS_RES_WITHOUT_DIGITS.has(re)) addrs.push(...all(re, text, 'address', 2, ADDRESS_GROUP[k]));
   }
-  addrs.push(...findCuedAddresses(text));
-  addrs.push(...all(ON_STREET, text, 'address', 1, 1));
+  if (hasDigit) {
+    addrs.push(...findCuedAddresses(text));
+    addrs.push(...all(ON_STREET, text, 'address', 1, 1));
+  }
   for (const a of addrs) out.push(extendAddress(text, a));
-  // Codes with letters and digits: an id when it has 3+ digits, otherwise only a weak guess ("CHADS2").
-  out.push(...all(ALNUM_ID, text, 'id', 1).map((f) => ((text.slice(f.start, f.end).match(/\d/g) ?? []).length >= 3 ? f : { ...f, strength: 0 as const })));
-  out.push(...all(LONG_DIGITS, text, 'id', 1));
+  if (hasDigit) {
+    // Codes with letters and digits: an id when it has 3+ digits, otherwise only a weak guess ("CHADS2").
+    out.push(...all(ALNUM_ID, text, 'id', 1).map((f) => ((text.slice(f.start, f.end).match(/\d/g) ?? []).length >= 3 ? f : { ...f, strength: 0 as const })));
+    out.push(...all(LONG_DIGITS, text, 'id', 1));
+  }
   out.push(...all(WEEKDAY, text, 'date', 0));
   return out;
 }
