@@ -4,6 +4,7 @@
 import type { DetectorDefinition } from '../core/detector.ts';
 import type { DetectorInput, Flag, Severity } from '../core/types.ts';
 import { negatedBefore } from './text/negation.ts';
+import { LEXICON } from './text/lexicon.ts';
 import { scoreSentence } from './text/sentiment.ts';
 import { normalize, sentences } from './text/tokenize.ts';
 
@@ -17,6 +18,8 @@ interface Aspect {
   negatable?: boolean;
   /** Only counts in a sentence that is itself negative by the lexicon. */
   needsNegativeSentence?: boolean;
+  /** Skipped in a sentence whose lexicon score is above this (hedges such as "unfortunately" inside praise). */
+  maxSentence?: number;
 }
 
 const N = String.raw`(?:not|never|no|didn't|didnt|did not|don't|dont|do not|doesn't|doesnt|does not|won't|wont|will not|wouldn't|wouldnt|would not|can't|cant|cannot|couldn't|couldnt|could not)`;
@@ -70,7 +73,7 @@ const ASPECTS: readonly Aspect[] = [
   },
   {
     code: 'negative.misdiagnosis', reason: 'says a diagnosis or treatment was wrong or missed', weight: 3,
-    re: /\b(?:without (?:even )?(?:doing|ordering|running|checking|taking) (?:an? |any |my )?(?:\w+ )?(?:ekg|ecg|tests?|x-?rays?|exam|labs?|blood ?work|imaging|scans?|vitals)|(?:said|told (?:me|us)|diagnosed|sent (?:me|us|him|her) home with)[^.!?]{0,80}\b(?:and|but) it (?:was|turned out)|turned out (?:to be|i had|it was|she had|he had)|it was actually|(?:kept|keep) sending (?:me|us|him|her) home|sent (?:me|us|him|her) home (?:twice|again|three times|without)|googl\w* (?:my|the|his|her) (?:symptoms|condition|question)|(?:still )?(?:have|has|had) no idea what(?:'s|s| is) wrong|(?:\d+|two|three|four|five|different) (?:different )?(?:explanations|diagnoses|answers|stories))\b/,
+    re: /\b(?:without (?:even )?(?:doing|ordering|running|checking|taking) (?:an? |any |my )?(?:\w+ )?(?:ekg|ecg|tests?|x-?rays?|exam|labs?|blood ?work|imaging|scans?|vitals)|(?:said|told (?:me|us)|diagnosed|sent (?:me|us|him|her) home with)[^.!?]{0,80}\b(?:and|but) it (?:was|turned out)|it was actually|(?:kept|keep) sending (?:me|us|him|her) home|sent (?:me|us|him|her) home (?:twice|again|three times|without)|googl\w* (?:my|the|his|her) (?:symptoms|condition|question)|(?:still )?(?:have|has|had) no idea what(?:'s|s| is) wrong|(?:\d+|two|three|four|five|different) (?:different )?(?:explanations|diagnoses|answers|stories))\b/,
   },
   {
     code: 'negative.rudeness', reason: 'complains about rude or dismissive treatment', weight: 2.5, negatable: true,
@@ -102,13 +105,82 @@ const ASPECTS: readonly Aspect[] = [
   },
   {
     code: 'negative.sarcasm', reason: 'is sarcastic about the practice', weight: 3,
-    re: /(?:\/s\b|\b(?:thanks for nothing|thanks a lot|real(?:ly)? (?:great|nice|good) job|(?:wonderful|great|lovely|fantastic|awesome|amazing|stellar|brilliant) (?:\w+ ){0,2}(?:guys|system|people|folks|work|job)?, really|(?:lovely|great|wonderful|fantastic|brilliant|awesome) (?:system|service|work|job)\.|way to go|good times|love that for me|so much for)\b)/,
+    re: /(?:\/s\b|^(?:oh )?(?:great|good|wonderful|joy|perfect|lovely|fantastic|awesome|brilliant|terrific|super|love it|gotta love it),(?= [^.!?]*\b(?:not|never|no|didn't|wasn't|weren't|isn't|won't|can't|again|another|third|fourth|fifth)\b)|^oh (?:great|good|wonderful|joy|perfect|lovely|fantastic|awesome)\b|\b(?:really|real|truly|just) (?:stellar|great|top-notch|outstanding|fantastic|excellent|amazing|wonderful|impressive|professional) (?:work|job|service|stuff)[.!]*$|\bif you (?:like|enjoy|love|want|prefer) (?:being |to be |getting )?[^.!?]{0,60}\b(?:this is|then this|come here|go here|you'll love)|would it kill (?:them|you|him|her|anyone)|(?:had|have had) (?:better|more pleasant|friendlier) (?:\w+ )?(?:experiences?|service|care) at (?:the )?(?:dmv|airport|post office|jail|prison)|(?:not sure|no idea|don't (?:know|understand)|baffled|confused|wonder) (?:why|how) (?:this|they|the|it) [^.!?]{0,40}(?:good|great|high|positive|5[- ]star|five[- ]star) (?:reviews|ratings|rating)|\b(?:(?:great|perfect|fantastic|wonderful|awesome|ideal|lovely) (?:place )?if you (?:enjoy|like|love|want|have|don't mind)|you'd think|thanks for nothing|thanks a lot|real(?:ly)? (?:great|nice|good) job|(?:wonderful|great|lovely|fantastic|awesome|amazing|stellar|brilliant) (?:\w+ ){0,2}(?:guys|system|people|folks|work|job)?, really|(?:lovely|great|wonderful|fantastic|brilliant|awesome) (?:system|service|work|job)\.|way to go|good times|love that for me|so much for)\b)/,
   },
   {
     code: 'negative.not_recommended', reason: 'warns others away from the practice', weight: 3,
     re: /\b(?:not a fan|not impressed|be careful|beware|wanted to (?:love|like) (?:this|it|them|her|him)|(?:expected|hoped for|deserve) (?:more|better)|(?:knock|knocking|knocked|dock|docking|docked|deduct\w*|minus) (?:off )?(?:a |one |two |some |the )?stars?)\b/,
   },
+  {
+    code: 'negative.misdiagnosis', reason: 'says a diagnosis or treatment was wrong or missed', weight: 3, maxSentence: 0.5,
+    re: /\bturned out (?:to be|i had|it was|she had|he had)\b/,
+  },
+  {
+    code: 'negative.disappointed', reason: 'says the visit or care fell short of what they expected', weight: 2.5,
+    re: /\b(?:(?:really |seriously |desperately )?(?:needs?|need) to (?:work on|improve|fix|learn|figure out|get (?:their|it) together)|(?:i was |we were )?hoping for (?:more|better|a (?:\w+ )?(?:conversation|explanation|plan|answer))|instead (?:i|we) (?:got|were given|was given|received)|i expect(?:ed)? (?:a |the |my )?(?:doctor|nurse|staff|office|hospital|practice|more|better|at least)|(?:care|cares) more about [^.!?]{0,60} than|(?:give|giving|leave|leaving) (?:it )?(?:zero|0|no|negative|less than (?:one|1)) (?:stars? )?if i could|hard pass|never again|(?:so|too) long [^.!?]{0,30}?(?:that )?(?:i|we) (?:just |finally |eventually )?(?:left|walked out|gave up|went (?:home|elsewhere|to))|(?:i|we) (?:just )?(?:left|walked out) without being seen|still waiting[.!]*$|(?:trying|tried) to get [^.!?]{0,40} since (?:january|february|march|april|may|june|july|august|september|october|november|december|last \w+)|(?:checking|checked|looking at|looked at|kept (?:checking|looking at)) (?:his|her|their) (?:watch|phone|clock)|treated like (?:cattle|livestock|a herd|sheep|an animal|animals)|(?:herded|herd) (?:us|me|people|patients) (?:like|through)|(?:try|tries|tried|trying) to (?:get|make|talk|push|pressure) (?:me|us) (?:into|to) (?:sign(?:ing)? up|buy(?:ing)?|join(?:ing)?|pay(?:ing)?|purchas\w*)|(?:told|tells|telling) (?:me|us|him|her|my \w+) (?:to )?(?:stop being|calm down|stop crying|stop complaining|toughen up|suck it up)|(?:we|they|she|he) (?:don't|do not|didn't|did not) have (?:you|me|us|my \w+|it) (?:down|on the (?:schedule|books|list)|scheduled|in the system)|(?:apparently )?(?:nobody|no one|noone) (?:even )?(?:reads|read|looked at|looks at|checked|checks) (?:the|my|his|her) (?:chart|file|notes|records|history))\b/,
+  },
+  // Polite, hedged and indirect complaints: the reviewer is dissatisfied without a strong word.
+  {
+    code: 'negative.disappointed', reason: 'says the visit or care fell short of what they expected', weight: 2.5, negatable: true,
+    re: /\b(?:disappoint(?:ed|ing|ment)|let ?down|(?:not|wasn't|was not|isn't|far from) what i (?:hoped|expected|was hoping|was expecting)|had (?:such )?(?:high )?hopes|(?:left|leave|leaving|walked out|came away|come away)(?: (?:there|the office|the visit|the appointment))?(?: feeling| even more| more)? (?:frustrated|confused|upset|dismissed|unheard|worse|in tears|angry|disappointed|annoyed|defeated|helpless|humiliated|no better|with more questions)|more questions than answers|no closer to (?:an? )?(?:answer|diagnosis|solution)|i wish (?:i (?:had(?:n't| not| never)|'d (?:never|gone|known|listened)|would have)|(?:someone|somebody|anyone|they|he|she|the (?:\w+ )?(?:doctor|staff|nurses?|office|front desk|hospital|practice)|dr\.? \w+) (?:had|would have|would|could have|'d|did|was|were|took|listened|explained|told|called|bothered|cared|actually))|(?:would|'d) have (?:been nice|been helpful|liked|preferred)|it would (?:be|have been) nice (?:if|to)|i regret|regrett?(?:ed|ing|able)|should(?:'ve| have) (?:listened to|read|believed|trusted) (?:the |my )?(?:\w+ )?(?:reviews|gut|instincts?)|should(?:'ve| have) gone (?:elsewhere|somewhere else|to another)|(?:one|a) (?:more|last|final) chance|(?:not|less than) (?:very )?optimistic|(?:has|have|had) gone (?:way )?downhill|(?:a|an) (?:whole )?(?:other|different) story|shame about|too bad (?:the|they|that)|(?:hate|hated) to (?:write|say|leave) this|i'm not one to complain|(?:people|others|everyone|you) should (?:know|be aware)|(?:fair|word of) warning|heads up|(?:caught them|was) on a bad day|(?:fine|nice|good|ok|okay) enough(?:,? i guess)?,? but|quality (?:went|has gone|has gotten|got) (?:down|worse)|(?:it's|it is|so) sad (?:that|when|how))\b/,
+  },
+  {
+    code: 'negative.disappointed', reason: 'says the visit or care fell short of what they expected', weight: 1.5, maxSentence: 0.5,
+    re: /\b(?:unfortunately|sadly|regrettably|frankly|honestly,|to be honest|however,? i|that said)\b/,
+  },
+  {
+    code: 'negative.not_recommended', reason: 'warns others away from the practice', weight: 3,
+    re: /\b(?:(?:take|taking|took|move|moving|moved|transfer(?:ring|red)?|switch(?:ing|ed)?) (?:my|our) (?:\w+ ){0,3}(?:business|care|records|money|family|kids|children) (?:elsewhere|somewhere else|to (?:another|a new|a different|a better))|(?:leaving|left|leave) (?:this|the) (?:practice|office|clinic|hospital|doctor)|(?:no longer|can no longer|cannot|can't) (?:recommend|trust|go)|think twice|proceed with caution|you(?:'ve| have) been warned|(?:if you|unless you) (?:value|care about|want) (?:your )?(?:time|health|money)|would(?:n't| not) (?:trust|send|bring|take) (?:them|him|her|this|my|anyone)|(?:what a|such a|total|complete|absolute) (?:joke|mess|disaster|nightmare|waste|shambles|letdown))\b/,
+  },
+  {
+    code: 'negative.no_callback', reason: 'says calls or messages go unanswered', weight: 3, negatable: false,
+    re: /\b(?:(?:nobody|no one|noone|no-one) (?:ever |even |could |would |bothered to )?(?:told|tells|explained|updated|informed|mentioned|followed up|follows up|owns|knew|knows|could tell|would tell|could answer|was (?:available|around)|came to)|(?:never|didn't|did not|didnt) (?:\w+ )?(?:follow(?:ed)? up|get back to|update(?:d)? (?:me|us)|inform(?:ed)? (?:me|us)|let (?:me|us) know|send (?:it|them|the|my)|sent (?:it|them|the|my))|(?:no|without (?:an?|any)) (?:apology|apologies|explanation|update|updates|follow[- ]?up|answers?|heads[- ]up|word|call|phone call|notice|warning)\b(?! needed)|(?:promised|told (?:me|us)|said) (?:\w+ ){0,6}(?:call|callback|call back|response|results|update)(?: \w+){0,4}[^.!?]{0,40}\b(?:ago|never|still)|(?:finally|eventually) (?:answered|called (?:me |us )?back|got back|responded|picked up)|\d+ (?:tries|attempts|calls)|(?:only|just) took (?:\w+ )?(?:tries|calls|attempts|hours|days|weeks|months)|(?:messages|calls|faxes|forms|referrals?) (?:get|got|gets|go|went) (?:lost|ignored|nowhere)|that was (?:\d+|two|three|four|five|six|several|many) (?:days|weeks|months) ago|full (?:voicemail|voice mail|mailbox)|voice ?mail (?:box )?(?:is|was|that's) full|portal (?:says|said) [^.!?]{0,40} (?:and then|then) nothing|(?:and then|then) nothing,? ever)\b/,
+  },
+  {
+    code: 'negative.wait_time', reason: 'complains about wait times', weight: 2.5, negatable: true,
+    re: /\b(?:(?:a|one|over a|more than a|almost a|nearly a|\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:full )?(?:days?|weeks?|months?) (?:to (?:get|send|fax|refill|see|hear|schedule|respond|process|fix|return|book|be seen)|for (?:them|anyone|someone|a response|my|the|a) (?:\w+ ){0,3}(?:to|results|referral|refill|call)|(?:just |only )?to get (?:an? |my |the )?(?:appointment|appt|visit|referral|results|refill|call)|before (?:anyone|they|someone|i (?:got|could|was)))|(?:take|takes|took|taking) (?:a|one|over a|more than a) (?:month|week) (?:to|for|before)|(?:waiting|waited|been waiting) (?:for )?(?:over|more than|almost|nearly)? ?(?:a|one|\d+|two|three|four|five|six|several) (?:full )?(?:weeks?|months?)|(?:next|first|earliest) (?:available )?(?:opening|slot|appointment|appt|visit|availability) (?:was |is |they had |would be )?(?:in|not until|over|more than) (?:\w+ )?(?:weeks|months)|(?:on a stretcher|in (?:the |a )?(?:hallway|hall|waiting room|lobby|er|triage)) for (?:\d+|several|many|over \d+|hours)|(?:seen|called back|taken back) (?:at|after) (?:\d|an? hour|two hours|over)|(?:always|constantly|so|too) (?:in a hurry|rushed|rushing)|(?:kept|keeps|left) (?:me|us) standing|(?:from|since) \d+ ?(?:am|pm|a\.m\.|p\.m\.)? (?:until|till|to) \d+ ?(?:am|pm)?)\b/,
+  },
+  {
+    code: 'negative.rudeness', reason: 'complains about rude or dismissive treatment', weight: 2.5, negatable: true,
+    re: /\b(?:(?:no|zero|lacks?|lacking|without) (?:\w+ )?(?:people skills|social skills|manners|tact|warmth|personality)|(?:left|leave|leaving|was|in) (?:me )?in tears|(?:the|her|his|their|an|bad|poor|nasty|rude) attitude|attitude (?:at|from|of|problem)|(?:talked|talks|spoke|speaks|spoken) (?:to|with) (?:me|us|him|her|my \w+) like|(?:was|were|got|get|felt) (?:made|treated) (?:to feel )?(?:like|as if|as though)|made to feel|argu(?:ed|es|ing) with (?:me|us|my \w+)|lectur(?:ed|es|ing)|(?:didn't|did not|never|didnt|without) (?:even )?(?:look(?:ing)? (?:up|at)|examin\w*|touch(?:ed)?|physically exam\w*) (?:me|us|him|her|my|it|the|from)|spent the (?:whole|entire) (?:visit|time|appointment|\w+ minutes) (?:typing|on (?:the|his|her|a) (?:computer|phone|screen|laptop)|looking at)|(?:same question|the same thing) (?:\w+ )?(?:\d+|two|three|four|five|several|multiple) times|(?:personal|private) (?:phone )?(?:call|conversation)|on (?:her|his|their) (?:cell )?phones?|(?:had|have) to (?:beg|fight|chase|argue|push|plead|demand|keep asking)|(?:didn't|did not|never|without) (?:wash(?:ing)?|clean(?:ing)?) (?:his|her|their) hands|(?:didn't|did not|no|without) (?:wear(?:ing)? )?gloves|out of (?:her |his |my |their )?reach|(?:hadn't|had not|wasn't|was not|were not|weren't|never) (?:been )?(?:cleaned|changed|emptied)|(?:the|as) (?:only|friendliest|nicest|most helpful) (?:person|one) (?:in|at|there)|(?:friendliest|nicest|most helpful) person (?:in|at) the (?:building|place|hospital|office))\b/,
+  },
+  {
+    code: 'negative.billing', reason: 'complains about billing or charges', weight: 2.5,
+    re: /\b(?:surprised? (?:\w+ )?(?:by|with) (?:a|an|the) (?:\w+ )?(?:bill|charge|invoice|statement|fee)|out[- ]of[- ]network|(?:charged|billed) (?:me|us|my insurance|my \w+) (?:for|\$|extra|again|twice)|charges? (?:\$|a fee|extra|for (?:filling|forms?|copies|records|paperwork|parking))|\$\d+ (?:to|for) (?:fill|copy|copies|forms?|park|expedite|a (?:form|letter|note))|back and forth (?:with|over|about|for)|(?:prices?|costs?|fees?|copays?) (?:went|have gone|has gone|keep going) up|run by (?:the )?(?:billing|accountants|insurance|money)|not covered (?:and|but) (?:nobody|no one|they never|they didn't)|(?:(?:wouldn't|would not|won't|will not|refused to|didn't|did not) (?:\w+ )?(?:refill|renew))|(?:would not|wouldn't|won't|will not|refused to) (?:tell|give) (?:me|us) (?:a |the |an )?(?:price|cost|estimate|straight answer))\b/,
+  },
+  {
+    code: 'negative.office', reason: 'complains about how the office is run', weight: 2.5,
+    re: /\b(?:(?:they|they've|he|she|someone|somebody|(?:the|their) (?:office|staff|hospital|front desk|lab|nurses?|clinic|practice)) (?:had |have |has )?lost (?:my|our|the|his|her) (?:\w+ )?(?:paperwork|records|referral|results|forms|chart|samples?|file|prescription|order|insurance (?:info|card))|it(?:'s| is) now (?:january|february|march|april|may|june|july|august|september|october|november|december|\w+ (?:weeks|months) later)|turns? out (?:they|he|she|it|the \w+) (?:had )?(?:never|didn't|did not|wasn't|was not|hadn't|had not)|kept (?:telling|saying|promising) (?:me|us)|(?:changed|cancel+ed|rescheduled|moved|bumped) (?:\w+ ){0,3}(?:two|three|four|five|\d+|multiple|several) times|(?:sent|faxed|called in) to the wrong|wrong (?:pharmacy|instructions|address|patient|paperwork|forms?|information|info|name|date|time|room)|(?:could not|couldn't|can't|cannot|nobody could|no one could) (?:get|give) (?:me |us )?(?:a )?straight answer|(?:was|were|is|are) a (?:disaster|mess|nightmare|joke|circus)|disorgani[sz]ed|(?:dropped|discharged|dismissed|kicked) (?:me|us|my \w+|him|her) (?:out )?(?:as (?:a )?patients?|from the practice)|(?:nobody|no one|noone|no-one) (?:will|would|wants to|is willing to) (?:take|accept) (?:any )?(?:responsibility|ownership|accountability)|(?:bed|tv|television|shower|toilet|sink|call button|call light|equipment|elevator|a\/c|air conditioning|heat|heating|wifi|remote) (?:was|were|is|are) (?:\w+ )?(?:broken|not working|out of order|filthy|dirty)|the only (?:thing|one|person) (?:that|who) (?:worked|was (?:good|efficient|quick|fast|working))|(?:from start to finish|start to finish),? (?:a )?(?:mess|disaster)|(?:seem|seemed|are|were) (?:so |very |completely )?(?:overworked|understaffed|short[- ]staffed))\b/,
+  },
 ];
+
+/** Someone at the practice did not do something ("the surgeon never came to talk to us", "nobody reads the chart"). */
+const AGENT = String.raw`(?:they|they've|they'd|he|she|(?:the|our|my|his|her|their) (?:\w+ )?(?:doctors?|dr|nurses?|staff|surgeon|office|front desk|receptionists?|hospital|practice|clinic|pharmacy|billing|team|pa|np|dentist|hygienist|assistants?|lab|er|physician|provider|specialist|anesthesiologist|therapist|tech|technician)|dr\.? [a-z]+)`;
+const NEG_ACTION = new RegExp(String.raw`\b${AGENT} (?:\w+ ){0,3}?(?:never|didn't|did not|didnt|don't|dont|do not|doesn't|doesnt|does not|won't|wont|will not|wouldn't|wouldnt|would not|couldn't|couldnt|could not|can't|cant|cannot|haven't|hasn't|have not|has not|refused to|failed to|forgot to|neglected to|forget to)((?: [a-z']+){1,5})|\b(?:nobody|no one|noone|no-one)((?: [a-z']+){1,5})`, 'g');
+/** Negated words that make the clause praise ("they never rush you", "nobody made me wait", "can't thank them enough"). */
+const BENIGN_NEGATED = /^(?:rush|wait|hurt|hesitat|judg|pressur|worr|complain|problem|issue|mind|push|overbook|doubl|forg|disappoint|skip|miss|charg|upsell|sell|lectur|scar|stop smiling|keep (?:me|us|you) waiting|make (?:me|us|you) (?:wait|feel)|let (?:me|us|you) down|enough|more|better|happier|nicer|say enough|thank|recommend|believe|imagine|ask for|go wrong|beat|compare|tell you how|wait to|have been|be (?:more|better|happier|nicer))/;
+
+function negatedAction(s: string): boolean {
+  NEG_ACTION.lastIndex = 0;
+  for (let m = NEG_ACTION.exec(s); m; m = NEG_ACTION.exec(s)) {
+    const tail = (m[1] ?? m[2] ?? '').trim().replace(/^(?:once|even|ever|really|actually|one time|at any point|at all) /, '');
+    if (!tail || BENIGN_NEGATED.test(tail)) continue;
+    if (/\b(?:if|unless|whether|in case|even if|so that|make sure)\s+$/.test(s.slice(Math.max(0, m.index - 14), m.index))) continue;
+    let benign = false;
+    for (const w of tail.split(' ')) {
+      const v = LEXICON.get(w);
+      if ((v !== undefined && v < 0) || BENIGN_NEGATED.test(w)) { benign = true; break; }
+    }
+    if (!benign) return true;
+  }
+  return false;
+}
+
+/** The sentence is about a previous or other provider ("dismissed by three other doctors before Dr. A"). */
+const OTHER_PROVIDER = /\b(?:(?:other|previous|prior|former|old|last|past) (?:\w+ )?(?:doctors?|physicians?|providers?|practices?|offices?|hospitals?|dentists?|pcps?|specialists?|clinics?)|before (?:dr\b|finding|coming (?:here|to)|i found|switching)|(?:years|months) of (?:bad|terrible|awful|useless) (?:doctors|care)|(?:at|from) (?:my|the) (?:old|previous|last) )/;
+
+/** Complaints that stay about this practice even when another provider is named ("the ER found what she missed"). */
+const ABOUT_CARE_ELSEWHERE: ReadonlySet<string> = new Set(['negative.malpractice', 'negative.misdiagnosis', 'negative.drug_ineffective']);
 
 const POSITIVE_CUES = /\b(?:highly recommend|would (?:definitely |highly )?recommend|(?:i |we )?recommend (?:him|her|them|dr|this|the)|best (?:doctor|physician|practice|office|pediatrician|care|experience|staff|dentist)|thank you|grateful|saved my life|never (?:feel |felt )?rushed|takes? (?:the |his |her |their )?time|took (?:the |his |her |their )?time|five stars|5 stars|glad i (?:found|chose|switched)|(?:love|loves|loved) (?:this|dr|her|him|them|the|our|my)|go(?:ing)? above and beyond|went above and beyond|couldn't be happier|could not be happier|so happy)\b/;
 
@@ -121,14 +193,18 @@ const POSITIVE_IDIOMS: readonly [RegExp, string][] = [
   [/\bnever (?:had|have had) (?:a|any) (?:problem|issue|bad experience|complaint)s?\b/g, 'great'],
   [/\bnothing but (?:good|great|positive|praise)/g, 'great'],
   [/\bnever (?:once )?(?:disappointed|let (?:me|us) down)/g, 'great'],
-  [/\bnever (?:makes?|made) (?:me|him|her|us|them|my \w+) feel (?:bad|stupid|rushed|judged|dumb|silly|small)/g, 'kind'],
+  [/\b(?:never|nobody|no one|not once)(?: once| ever)? (?:makes?|made|making|lets?) (?:me|you|him|her|us|them|anyone|my \w+) feel (?:\w+ )?(?:bad|stupid|rushed|judged|dumb|silly|small|crazy|foolish|embarrassed|ashamed|hopeless|guilty|awkward|uncomfortable|unwelcome|ignored|dismissed|worse|like a (?:burden|number|nuisance))/g, 'kind'],
   [/\b(?:not once|never) (?:have i |did i |do i )?(?:felt|feel|been) (?:rushed|ignored|dismissed|like a number)/g, 'attentive'],
   [/\b(?:without|no) (?:a |any )?(?:wait|waiting)\b/g, 'quick'],
+  [/\bnothing short of\b/g, 'truly'],
+  [/\b(?:rare|hard|lucky|refreshing) to (?:find|have) (?:a |an )?(?:\w+ )?(?:doctor|physician|provider|practice|dentist|pediatrician|surgeon|nurse|office) (?:who|that|like)\b/g, 'great'],
+  [/\bfinally (?:found|have) (?:one|someone|somebody|(?:a|an|the|my) (?:\w+ )?(?:doctor|physician|provider|practice|dentist|pediatrician|one|surgeon|place))\b/g, 'great'],
+  [/\b(?:so |very |incredibly |really |extremely )?patient with\b/g, 'kind with'],
   [/\b(?:fix|fixed|solve|solved|resolve|resolved|sort|sorted|handled|straightened) (?:out )?(?:my |our |the |an? |this )?(?:\w+ )?(?:problem|issue|mistake|error|mix-up)s?\b/g, 'helped'],
 ];
 
 /** The writer excuses the problem in the same sentence ("which i guess is normal", "but it's mild"). */
-const EXCUSED = /\b(?:i guess (?:is|that's|it's) (?:normal|expected|fine|ok)|(?:is|was|that's|it's) (?:to be )?expected|understandabl[ey]|(?:totally|completely|i|we) understand|(?:no|not a) big deal|worth (?:it|the wait)|but whatever|it happens|(?:they|we) were (?:slammed|swamped|busy)|(?:busy|packed) (?:office|day|night|er|practice)|(?:it's|it is|was|but) (?:very |pretty )?mild|at first|got it right|kick in|made up for it)\b/;
+const EXCUSED = /\b(?:i guess (?:is|that's|it's) (?:normal|expected|fine|ok)|(?:is|was|that's|it's) (?:to be )?expected|understandabl[ey]|(?:totally|completely|i|we) understand|(?:no|not a) big deal|worth (?:it|the wait)|but whatever|it happens|(?:they|we) were (?:slammed|swamped|busy)|(?:busy|packed) (?:office|day|night|er|practice)|(?:it's|it is|was|but) (?:very |pretty )?mild|at first|got it right|kick in|made up for it|(?:fixed|corrected|resolved|sorted out|took care of|straightened out) (?:it|that|everything|the (?:problem|issue|mistake|error))|with an apology)\b/;
 const CONTRAST_WORD = /\b(?:but|though|although|however|yet)\b/g;
 
 /** A complaint clause followed, in the same sentence, by a contrast whose clause is positive, or excused outright. */
@@ -171,20 +247,36 @@ export function assessText(text: string): NegativeAssessment {
   let malpractice = false;
   for (const s of sentences(norm)) {
     const sc = scoreSentence(s);
-    lex += sc.sum;
-    if (sc.sum > 1.2 || sc.pos > 1.8) posSentences++;
+    const other = OTHER_PROVIDER.test(s);
+    let sum = sc.sum;
+    let sarcastic = false;
     for (const a of ASPECTS) {
       if (a.needsNegativeSentence && sc.sum > -1) continue;
+      if (a.maxSentence !== undefined && sc.sum > a.maxSentence) continue;
       const m = a.re.exec(s);
       if (!m) continue;
       if (a.negatable && negatedBefore(s, m.index)) continue;
+      if (other && !ABOUT_CARE_ELSEWHERE.has(a.code)) continue;
       if (a.code !== 'negative.malpractice' && mitigated(s, m.index + m[0].length)) continue;
+      // Sarcasm: the praise words of the sentence mean the opposite.
+      if (a.code === 'negative.sarcasm') {
+        sarcastic = true;
+        if (sum > 0) sum = -sc.pos;
+      }
       if (!codes.has(a.code)) {
         codes.set(a.code, a.reason);
         cue -= a.weight;
         if (a.code === 'negative.malpractice') malpractice = true;
       }
     }
+    if (!other && sum < 1.5 && !codes.has('negative.service') && negatedAction(s) && !EXCUSED.test(s)) {
+      codes.set('negative.service', 'says the practice or its staff failed to do something expected');
+      cue -= 2.5;
+    }
+    // Negative words about another provider, or in a sentence that excuses itself, say little about this practice.
+    if (sum < 0 && (other || EXCUSED.test(s))) sum *= 0.25;
+    lex += sum;
+    if (!sarcastic && (sum > 1.2 || sc.pos > 1.8)) posSentences++;
   }
   let positive = 0;
   if (POSITIVE_CUES.test(norm)) positive = 2.5;

@@ -80,3 +80,38 @@ test('fixture reviews: F1 >= 0.9 text-only', () => {
   const f1 = (2 * tp) / (2 * tp + fp + fn);
   assert.ok(f1 >= 0.9, `F1 ${f1.toFixed(3)}`);
 });
+
+test('polite, hedged and indirect complaints are negative; praise that mentions illness or other doctors is not', () => {
+  for (const t of [
+    'I would have appreciated a phone call before I drove forty minutes.',
+    'I wish someone had told me the lab work would not be covered.',
+    'Will be taking my business elsewhere.',
+    'The surgeon never came to talk to us after the operation.',
+    'Apparently nobody reads the chart.',
+    'Fantastic, third time this year my prescription was not called in.',
+    'I left feeling unheard.',
+    'We were promised a callback within 24 hours. That was 2 weeks ago.',
+  ]) assert.ok(codes(t).length > 0, t);
+  for (const t of [
+    'The cancer diagnosis was hard but Dr. Ferreira was wonderful.',
+    'My chronic pain was dismissed by three other doctors before Dr. Amara. She finally listened.',
+    'They never rush you and nobody makes you feel bad for asking questions.',
+    'Dr. Bright never once made me feel hopeless. I am in remission now.',
+    'The surgery was complicated and there were scary moments but the team was incredible.',
+  ]) assert.deepEqual(codes(t), [], t);
+});
+
+test('fresh review sets (written before tuning): F1 >= 0.9 text-only', () => {
+  for (const f of ['reviews-extra.jsonl', 'reviews-check.jsonl']) {
+    const rows = readFileSync(new URL(`../fixtures/detectors/${f}`, import.meta.url), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { text: string; negative: boolean });
+    let tp = 0, fp = 0, fn = 0;
+    for (const r of rows) {
+      const p = detectNegative({ text: r.text }).length > 0;
+      if (p && r.negative) tp++;
+      else if (p) fp++;
+      else if (r.negative) fn++;
+    }
+    const f1 = (2 * tp) / (2 * tp + fp + fn);
+    assert.ok(f1 >= 0.9, `${f}: F1 ${f1.toFixed(3)}`);
+  }
+});

@@ -37,6 +37,8 @@ const NEUTRAL = [
   'swollen', 'rash', 'fever', 'itchy', 'itch',
   // descriptions of a person or a condition, not opinions of the care
   'shy', 'restless', 'strong', 'falling', 'lost', 'loss', 'weird', 'fell', 'fall', 'broken', 'miss', 'missed',
+  // how frightening the illness or event was, not how the care was
+  'accident', 'accidents', 'scary', 'frightening', 'terrified', 'terrifying',
 ];
 
 /** Healthcare review vocabulary VADER lacks or mis-scores. */
@@ -54,6 +56,7 @@ const OVERRIDES: Record<string, number> = {
   courteous: 2, personable: 1.8, punctual: 1.4, prompt: 1.2, gentle: 1.6, patient: 0.0, patients: 0.0, kind: 2.0,
   listens: 1.4, listened: 1.2, explains: 1.0, explained: 0.8, responsive: 1.4, accommodating: 1.8, reassuring: 1.6,
   recommend: 1.8, recommended: 1.4, trust: 1.8, thankful: 2.2, grateful: 2.4, blessed: 2.2, awesome: 3,
+  meh: -1.5, letdown: -1.8, lacking: -1.4, nonexistent: -1.4, unheard: -1.6, incredible: 2.6, bearable: 1.0, legit: 1.5,
   pleasant: 2, friendly: 2.2, amazing: 2.8, excellent: 3.0, fantastic: 3, superb: 3, outstanding: 3, caring: 2.4,
 };
 
