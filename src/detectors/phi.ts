@@ -13,7 +13,30 @@ const CLINICAL_VOICE = /\b(?:\d{1,3}[- ]?(?:year[- ]old|yo|y\/o)|(?:a|an|the) (?
 const SELF_HEALTH =
   /\b(?:my|mine|myself|me|i(?:'m|’m| am| have| had| was| got| get| take| took| started| finished| needed| need| go| went| came| come| suffer| deal| live|'ve|’ve| feel| felt| tested| found out| learned| just| still| finally| recently| also| ended| ve))\b/i;
 const RELATIVE =
-  /\b(?:my|our)\s+(?:(?:\w+\s)?(?:husband|wife|son|daughter|mom|mother|mum|dad|father|brother|sister|aunt|uncle|cousin|grandma|grandmother|grandpa|grandfather|child|kid|kids|baby|boyfriend|girlfriend|partner|fiance|fiancée|spouse|niece|nephew|grandson|granddaughter|stepson|stepdaughter|toddler|teen|infant))\b/i;
+  /\b(?:my|our)\s+(?:(?:\w+\s)?(?:husband|wife|son|daughter|mom|mother|mum|dad|father|brother|sister|aunt|uncle|cousin|grandma|grandmother|grandpa|grandfather|child|kid|kids|baby|boyfriend|girlfriend|partner|fiance|fiancée|spouse|niece|nephew|grandson|granddaughter|stepson|stepdaughter|toddler|teen|infant|hubby|kiddo|stepdad|stepmom|mother-in-law|father-in-law|in-laws|twins|newborn|preemie|grandbaby|little one|little guy|little man|little girl|little boy|oldest|youngest))\b/i;
+/** A relative as the (possessive-less) subject at a sentence start: "Dad just had a pacemaker put in", "Mom's dialysis…". */
+const RELATIVE_BARE =
+  /^[\s"'“(*-]*(?:(?:my|our|the)\s+)?(?:wife|husband|hubby|mom|mum|mommy|mama|dad|daddy|son|daughter|grandma|grandpa|granny|nana|nephew|niece|brother|sister|bf|gf|boyfriend|girlfriend|fianc[eé]e?|kiddo|toddler|baby|little one|twins|stepdad|stepmom)(?:'s|’s)?\b/i;
+/**
+ * A sentence whose subject (the writer) is dropped: "Got the A1C back", "Tore my rotator cuff…", "been dealing with
+ * vertigo", "Finally off the Zoloft", "Day 5, everything hurts".
+ */
+const SUBJECT_DROP =
+  /^[\s"'“(*-]*(?:(?:just|finally|still|recently|also|so|and|then|now|today|yesterday|literally|officially|quick|second|first)\s+)*(?:got|get|getting|had|have|having|went|going|spent|tore|broke|cracked|fell|started|starting|stopped|finished|lost|needed|took|taking|been|am|recovering|waiting|dealing|feeling|felt|woke|ended up|diagnosed|tested|found out|scheduled|booked|due|off|day \d+|week \d+|\d+ (?:days?|weeks?|months?) (?:post|out|after|since|along|sober|pregnant|postpartum)|two weeks|home|done with|survived|beat|upped|switched|refilled|picked up|headed|heading|back (?:from|on|in))\b/i;
+/** Cues that a health-led sentence is a personal event ("Colonoscopy Friday.", "Pap smear results were normal, phew"). */
+const EVENT_CUE =
+  /\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening|week)|last (?:week|night|month|year|time)|tomorrow|next (?:week|month)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|on the \d+(?:st|nd|rd|th)?|\d+ (?:days?|weeks?|months?|years?) (?:ago|post|out|later|in|along|sober)|post[- ]?op|same day|next day|went (?:well|great|perfectly|fine|smoothly|ok|okay)|hurts?|hurt|healing|healed|recovering|recovery|no joke|phew|results? (?:were|was|came)|came back|refill|barely|finally|all clear|starts|started|didn't take|did not take|arrived|took \d+|keeps? getting|visit|(?:was|were|is) (?:bad|good|high|low|normal|abnormal|fine|clear|negative|positive|benign|brutal|rough|awful|easy))\b|#\d/i;
+/** A health word naming a place, service or event rather than someone's care ("MRI center", "COVID testing site"). */
+const HEALTH_AS_PLACE =
+  /^(?:[\s-]*[\p{L}'’-]+)?[\s-]+(?:wing|site|center|centre|clinic|department|dept|office|team|unit|floor|lab|desk|room|building|walk|drive|run|month|day|survivors|group|program|educator|lecture|talk|shortages?|news|instructions|prep instructions|machine|until|hours|event|fair|awareness)\b/iu;
+/** A notice anywhere in the text makes its health talk a service announcement ("… Walk-ins welcome!"). */
+const NOTICE = /\b(?:walk[- ]?ins?|no appointment(?: needed)?|now (?:available|offering)|call (?:us|today) to|book (?:now|online|today))\b/i;
+/** Health talk that is about a service, a statistic or a notice, not an event in someone's life. */
+const GENERIC_CUE =
+  /\b(?:available|offer(?:s|ed|ing)?|walk[- ]?ins?|no appointment|they (?:treat|have|do|offer|take)|is (?:a|an|the|one of)|are (?:a|the|rising|common|up)|affects?|leading|killer|cause of|prevention|awareness|screenings? (?:is|are)|get (?:screened|vaccinated|tested|your)|if you|anyone (?:know|been)|does anyone|how long|is it normal|speaker|poster|article|flyer|pamphlet|seminar|class(?:es)?|every (?:day|week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|cases|season|stats?|fair|free (?:[\w-]+ ){0,3}(?:checks?|screenings?|shots?|tests?|testing|vaccines?|exams?))\b/i;
+/** A practice post that replies to a reader ("Thanks for the review, Mark!", "Hi Rachel, we're glad…"). */
+const REPLY_TO_READER =
+  /^\s*(?:hi|hello|hey|dear|thanks|thank you)\b|\b(?:your (?:review|feedback|kind words|comment|post|note)|the (?:review|kind words|shout ?out)|for the (?:review|stars|kind words)|we(?:'re| are) (?:so )?(?:glad|happy|sorry|thrilled|delighted)|we appreciate you|(?:happy|glad) (?:the|to hear))\b/i;
 const PATIENT_REF =
   /\b(?:(?:our|a|one of our|this|that|the)\s+(?:patients?|clients?)|patients? (?:of ours|today|yesterday|this (?:morning|week))|came in (?:today|yesterday|this|last|on|with|for)|we (?:saw|treated|had|admitted|diagnosed)|was (?:in|here) (?:today|yesterday) (?:for|with))\b/i;
 const PATIENT_WORDS = /\b(?:pt|patient|male|female|man|woman|boy|girl|child|infant|toddler|yo|y\/o)\b/i;
@@ -77,7 +100,12 @@ export function assessPhi(input: DetectorInput, practice: PracticeFacts, found?:
       const [s, e] = sentenceOf(text, h.start);
       return /\b(?:she|he|her|his|him|they|their|the (?:lady|guy|man|woman|kid|child|boy|girl|gentleman))\b/i.test(text.slice(s, e));
     });
-    if (patientRef || PATIENT_ADDRESSED.test(text) || healthToYou || healthOfSomeone || (detailDates.some((d) => d.strength >= 1) && health.length > 0) ||
+    // A reply to a reader that mentions health outside a promotion is about that reader's care.
+    const healthInReply = REPLY_TO_READER.test(text) && health.some((h) => {
+      const [s, e] = sentenceOf(text, h.start);
+      return !PROMO.test(text.slice(s, e));
+    });
+    if (patientRef || PATIENT_ADDRESSED.test(text) || healthToYou || healthInReply || healthOfSomeone || (detailDates.some((d) => d.strength >= 1) && health.length > 0) ||
       (health.length > 0 && (anyPersons.some((p) => !STAFF_TITLE.test(text.slice(p.start, p.end))) || direct.length > 0 || fullDates.length > 0))) {
       return {
         entities,
@@ -111,7 +139,25 @@ export function assessPhi(input: DetectorInput, practice: PracticeFacts, found?:
   // First person as the subject of a health mention: "my biopsy", "I have diabetes", "gave me a flu shot".
   // Clinical-note voice ("a 55-year-old male with…") is about a patient, not the writer ("can you give me…").
   const clinicalVoice = CLINICAL_VOICE.test(text);
+  // Without any pronoun: a sentence with a dropped subject, a bare relative, or a health-led personal event.
+  let bareRelative = false;
+  const impliedSelf =
+    !clinicalVoice &&
+    !NOTICE.test(text) &&
+    health.some((h) => {
+      const [s, e] = sentenceOf(text, h.start);
+      const sentence = text.slice(s, e);
+      if (GENERIC_CUE.test(sentence)) return false;
+      if (RELATIVE_BARE.test(sentence)) return (bareRelative = true);
+      if (SUBJECT_DROP.test(sentence)) return true;
+      if (/\?\s*$/.test(text.slice(s, Math.min(text.length, e + 1)))) return false;
+      // health-led: at most two words before the first health mention of the sentence
+      const first = health.find((x) => x.start >= s && x.start < e)!;
+      return /^[\s"'“(*-]*(?:[\p{L}'’-]+\s+){0,2}$/u.test(text.slice(s, first.start)) && !HEALTH_AS_PLACE.test(text.slice(first.end, e)) &&
+        !/\buntil\b/i.test(sentence) && EVENT_CUE.test(sentence);
+    });
   const firstPerson =
+    impliedSelf ||
     RELATIVE.test(text) ||
     health.some((h) => {
       const [s, e] = sentenceOf(text, h.start);
@@ -134,7 +180,7 @@ export function assessPhi(input: DetectorInput, practice: PracticeFacts, found?:
     };
   }
   if (firstPerson) {
-    const relative = RELATIVE.test(text);
+    const relative = RELATIVE.test(text) || bareRelative;
     const identifiers = selfNamed || direct.length > 0 || fullDates.length > 0;
     if (identifiers) {
       return {

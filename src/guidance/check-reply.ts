@@ -425,7 +425,7 @@ export function checkReply(reply: string, opts: CheckReplyOptions): ReplyCheck {
     for (const m of folded.matchAll(rule.re)) push(rule.code, rule.message, m.index, m.index + m[0].length);
   }
   for (const m of folded.matchAll(HEALTH_RE)) {
-    push('health_detail', 'mentions a health condition, symptom, treatment or medication', m.index, m.index + m[0].length);
+    push('health_detail', 'mentions health details', m.index, m.index + m[0].length);
   }
   for (const r of ID_RULES) {
     for (const m of folded.matchAll(r.re)) {
@@ -453,7 +453,7 @@ export function checkReply(reply: string, opts: CheckReplyOptions): ReplyCheck {
   for (const e of entities) {
     const start = Math.max(0, Math.floor(e.start));
     const end = Math.min(text.length, Math.ceil(e.end));
-    if (e.type === 'health') push('health_detail', 'mentions a health condition, symptom, treatment or medication', start, end);
+    if (e.type === 'health') push('health_detail', 'mentions health details', start, end);
     else push('identifier', `contains ${ENTITY_KIND[e.type] ?? 'an identifier'} that is not the practice's own contact`, start, end);
   }
   if (opts.post) problems.push(...echoProblems(folded, opts.post, allowed));

@@ -45,3 +45,25 @@ test('fixture set: sensitivity >= 0.95, no false positives', () => {
   assert.ok(tp / pos >= 0.95, `sensitivity ${tp}/${pos}`);
   assert.ok(fp / neg <= 0.1, `false positives ${fp}/${neg}`);
 });
+
+test('implied set (no pronouns, bare relatives, brand drugs, replies; generic health notices): sensitivity >= 0.9, FP <= 10%', () => {
+  const rows = readFileSync(new URL('../fixtures/detectors/phi/implied.jsonl', import.meta.url), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { text: string; phi: boolean; byPractice?: boolean });
+  let tp = 0, pos = 0, fp = 0, neg = 0;
+  for (const r of rows) {
+    const flagged = assessPhi({ text: r.text, byPractice: r.byPractice }, practice).flag !== null;
+    if (r.phi) { pos++; if (flagged) tp++; } else { neg++; if (flagged) fp++; }
+  }
+  assert.ok(pos >= 60 && neg >= 40);
+  assert.ok(tp / pos >= 0.9, `sensitivity ${tp}/${pos}`);
+  assert.ok(fp / neg <= 0.1, `false positives ${fp}/${neg}`);
+});
+
+test('pronoun-less first person and bare relatives', () => {
+  const code = (text: string) => assessPhi({ text }, practice).flag?.code ?? null;
+  assert.equal(code('Tore my rotator cuff at the gym and the ortho got me in same day'), 'phi.self_disclosure');
+  assert.equal(code('Colonoscopy Friday. Prep was rough but the GI team made it easy'), 'phi.self_disclosure');
+  assert.equal(code('Dad just had a pacemaker put in, recovering well'), 'phi.family_disclosure');
+  assert.equal(code('Free blood pressure checks at the health fair on Saturday!'), null);
+  assert.equal(code('COVID testing site moved to the back parking lot last week.'), null);
+  assert.equal(code('Shingles vaccine clinic this Saturday, 9am to noon. Walk-ins welcome!'), null);
+});

@@ -51,12 +51,38 @@ gum_disease periodontal wisdom_tooth panic_disorder social_anxiety suicidal_thou
 nicotine_patch quit_smoking pregnancy_test nexplanon depo_shot tubal_ligation tubes_tied miscarry sti_test hiv_test std_test covid_test strep_test
 sick illness ill injured injury hurt_my sprained_ankle pulled_muscle stomach_bug food_poisoning cold_sores cold_sore pneumonia
 positive_for tested_positive came_back_positive came_back_negative results_came_back test_came_back
+a1c hba1c non-stress_test rotator_cuff croup rsv bronchiolitis norovirus rotavirus whooping_cough pertussis impetigo staph mono
+kidney_infection bladder_infection frozen_shoulder tennis_elbow trigger_finger heel_spur pinched_nerve bulging_disc degenerative_disc
+preeclampsia eclampsia placenta_previa hyperemesis morning_sickness contractions vbac iui egg_retrieval embryo_transfer ovarian_cyst
+hot_flashes night_sweats low_testosterone prolapse rheumatoid long_covid benign malignant pet_scan bone_scan dexa_scan echocardiogram
+stress_test sleep_study holter eeg emg nerve_conduction spinal_tap lumbar_puncture amnio amniocentesis glucose_test psa_test cbc lipid_panel
+metabolic_panel thyroid_panel urinalysis urine_test genetic_testing arthroscopy knee_scope scoped acl mcl acl_reconstruction spinal_fusion
+lasik ablation cardioversion ear_tubes tubes_in_his_ears tubes_in_her_ears in_a_cast cast_off walking_boot braces_off braces_on got_braces
+invisalign fillings a_filling dental_implant deep_cleaning tooth_pulled teeth_pulled booster tetanus tetanus_booster covid_booster flu_vaccine
+tdap dtap shingrix gardasil weight_loss car_accident car_crash dog_bite tick_bite in_pain arm_weakness leg_weakness muscle_weakness
+face_drooping facial_droop slurred_speech speech_difficulty blurred_vision blurry_vision double_vision chest_tightness weight_gain hair_loss
+memory_loss joint_pain knee_pain hip_pain neck_pain shoulder_pain stomach_pain abdominal_pain pelvic_pain ear_pain tooth_pain jaw_pain foot_pain
+lost_the_baby lost_our_baby lost_my_baby lost_a_baby post_op new_knee new_hip new_shoulder sober
+lantus humalog novolog levemir tresiba toujeo basaglar victoza rybelsus farxiga invokana glipizide glimepiride entresto brilinta lasix furosemide
+spironolactone hydrochlorothiazide hctz norvasc toprol coreg zocor zetia cytomel nexium prilosec protonix pepcid zantac miralax colace dulcolax
+linzess flomax finasteride proscar avodart valtrex tamiflu paxlovid keflex cephalexin bactrim macrobid nitrofurantoin flagyl diflucan singulair
+montelukast flonase nasonex symbicort breo spiriva trelegy ventolin proair dupixent otezla stelara skyrizi rinvoq xeljanz cosentyx taltz remicade
+entyvio ocrevus tecfidera copaxone aimovig ajovy emgality nurtec ubrelvy imitrex maxalt topamax lamictal keppra depakote tegretol dilantin
+neurontin lyrica flexeril cyclobenzaprine baclofen tizanidine meloxicam mobic celebrex diclofenac voltaren toradol robaxin norco dilaudid ultram
+buspar buspirone hydroxyzine vistaril trazodone mirtazapine remeron latuda rexulti vraylar risperdal zyprexa haldol invega strattera concerta
+focalin dexedrine intuniv guanfacine clonidine naltrexone vivitrol antabuse chantix nicorette depo-provera mirena kyleena skyla paragard nuvaring
+yaz loestrin sprintec clomid letrozole femara arimidex anastrozole prolia fosamax estradiol premarin progesterone prometrium lupron opdivo tagrisso
+ibrance revlimid imbruvica gleevec rituxan avastin sertraline fluoxetine escitalopram citalopram paroxetine bupropion venlafaxine duloxetine
+lamotrigine levetiracetam topiramate quetiapine aripiprazole olanzapine risperidone zolpidem methylphenidate lisdexamfetamine atomoxetine
+semaglutide tirzepatide liraglutide dulaglutide empagliflozin dapagliflozin heparin enoxaparin lovenox clopidogrel ticagrelor fluticasone
+budesonide prednisolone methylprednisolone medrol ondansetron zofran sucralfate methotrexate hydroxychloroquine plaquenil etanercept statins statin
 `;
 
 /** Clinical abbreviations: matched only in capitals ("CHF", "T2DM"), never as ordinary words ("ms", "pad"). */
 const ABBREV = new Set(
   ('CHF HTN CKD COPD DM T1DM T2DM BPH THA TKA CABG MI PE DVT SLE RA OA GERD MRSA CAD PAD ESRD AKI ARDS HCV HBV TBI CVA TIA UTI CF MS ' +
-    'ALS IBD IBS OSA AFIB CHD HFREF HFPEF NSTEMI STEMI COVID HIV AIDS STI STD ADHD OCD PTSD BPD GAD MDD DKA UC ASD CP PCOS BRCA').split(' '),
+    'ALS IBD IBS OSA AFIB CHD HFREF HFPEF NSTEMI STEMI COVID HIV AIDS STI STD ADHD OCD PTSD BPD GAD MDD DKA UC ASD CP PCOS BRCA ' +
+    'MMR RSV NST NSTS PSA ACL MCL A1C CBC EKG ECG EEG MRI CT IUD IVF OB-GYN OBGYN').split(' '),
 );
 
 const SINGLE = new Set<string>();
@@ -104,7 +130,9 @@ const DIAGNOSED_RE =
   /\b(?:diagnosed with|suffer(?:s|ed|ing)? from|treated for|treatment for|being treated for|battling|fighting|recovering from|died of|passed away from|positive for|tested for|checked for|scan for|surgery for|admitted for|in for (?:his|her|their|my) )\s+((?:[A-Za-z'’-]+\s){0,2}[A-Za-z'’-]+)/gi;
 /** "had my gallbladder out", "hip replaced", "broke my wrist", "my liver enzymes were high". */
 const BODY_EVENT_RE =
-  /\b(?:(?:gallbladder|appendix|tonsils|adenoids|uterus|ovary|ovaries|kidney|spleen|thyroid|wisdom teeth|cyst|mole|tumou?r|polyp|cataracts?|stitches|cast|iud|implant|port)s?\s+(?:out|removed|taken out)|(?:hip|knee|shoulder|joint|valve|ankle|elbow)s?\s+(?:replaced|replacement|surgery|repaired|fixed)|(?:broke|broken|fractured|sprained|dislocated|tore|torn)\s+(?:(?:my|his|her|their|a|the)\s+)?(?:arm|leg|wrist|ankle|hip|jaw|nose|rib|ribs|collarbone|foot|hand|finger|toe|back|neck|shoulder|knee|acl|meniscus|pelvis|skull)|(?:liver|kidney|thyroid|blood|sugar|cholesterol|iron|potassium|a1c|psa|white cell|platelet)\s+(?:enzymes|levels?|counts?|numbers|results|were high|was high|were low|was low))\b/gi;
+  /\b(?:(?:gallbladder|appendix|tonsils|adenoids|uterus|ovary|ovaries|kidney|spleen|thyroid|wisdom teeth|cyst|mole|tumou?r|polyp|cataracts?|stitches|cast|iud|implant|port)s?\s+(?:out|removed|taken out)|(?:cast|braces|boot|stitches|staples|sutures)\s+(?:off|came off|removed)|(?:hip|knee|shoulder|joint|valve|ankle|elbow)s?\s+(?:replaced|replacement|surgery|repaired|fixed)|(?:broke|broken|fractured|sprained|dislocated|tore|torn|cracked|busted|bruised)\s+(?:(?:my|his|her|their|a|the|two|three|several|some)\s+)?(?:arm|leg|wrist|ankle|hip|jaw|nose|rib|ribs|collarbone|foot|hand|finger|toe|back|neck|shoulder|knee|acl|meniscus|pelvis|skull)|(?:liver|kidney|thyroid|blood|sugar|cholesterol|iron|potassium|a1c|psa|white cell|platelet)\s+(?:enzymes|levels?|counts?|numbers|results|were high|was high|were low|was low))\b/gi;
+/** Readings and short forms the word lexicon cannot hold: "sugar was 300", "BP 160/100", "D&C". */
+const READING_RE = /\b(?:(?:blood )?sugars?|glucose|bp|blood pressure|a1c|temp|fever)\s*(?:was|is|were|at|of|hit|of like|reading)?\s*(?:\d{2,3}(?:\/\d{2,3})?|\d{1,2}\.\d)\b|\bD&C\b/gi;
 const GENERIC_CONDITION_RE = /\b(?:[a-z]+(?:ular|ary|al|ic|ive|ous))\s+(?:disease|failure|syndrome|disorder|insufficiency|infection|injury)\b/gi;
 const EPONYM_RE = /\b[A-Z][a-z]+(?:['’]s)?\s+(?:disease|syndrome|palsy|sign|reflex|disorder|lymphoma|esophagus|score|criteria|test|maneuver|phenomenon|sarcoma|ulcer|tumou?r|scale)\b/g;
 
@@ -115,6 +143,8 @@ export function findHealth(text: string): Entity[] {
   while ((m = PHRASE_RES.exec(text))) out.push({ type: 'health', start: m.index, end: m.index + m[0].length });
   BODY_EVENT_RE.lastIndex = 0;
   while ((m = BODY_EVENT_RE.exec(text))) out.push({ type: 'health', start: m.index, end: m.index + m[0].length });
+  READING_RE.lastIndex = 0;
+  while ((m = READING_RE.exec(text))) out.push({ type: 'health', start: m.index, end: m.index + m[0].length });
   GENERIC_CONDITION_RE.lastIndex = 0;
   while ((m = GENERIC_CONDITION_RE.exec(text))) out.push({ type: 'health', start: m.index, end: m.index + m[0].length });
   EPONYM_RE.lastIndex = 0;

@@ -62,8 +62,10 @@ function isInitial(t: Tok): boolean {
   return /^\p{Lu}\.?$/u.test(t.text);
 }
 function isCommon(low: string): boolean {
+  if (COMMON_WORDS.has(low) || NON_PERSON_WORDS.has(low)) return true;
+  if (!low.includes("'")) return false;
   const base = low.replace(/'(?:m|re|ve|ll|d|t|s)$/, '').replace(/n$/, (n) => (low.endsWith("n't") ? '' : n));
-  return COMMON_WORDS.has(low) || NON_PERSON_WORDS.has(low) || (low.includes("'") && (COMMON_WORDS.has(base) || NON_PERSON_WORDS.has(base)));
+  return COMMON_WORDS.has(base) || NON_PERSON_WORDS.has(base);
 }
 /** Could this capitalised token be part of a name? */
 function nameLike(t: Tok): boolean {
@@ -141,7 +143,8 @@ export function findPersons(text: string, practice: PracticeNames): Found[] {
     if (!isWordish(t)) continue;
     const before = text.slice(Math.max(0, t.start - 24), t.start);
     // 3. Explicit name cue: "my name is Rubija", "User: Šárka Ottová"
-    if (STRONG_CUE.test(before) && (!isCommon(t.low) || FIRST_NAMES.has(t.low) || (t.cap && !NON_PERSON_WORDS.has(t.low) && !isHealthTerm(t.low)))) {
+    // (the cheap word checks first: most tokens are everyday lower-case words and never need the cue regex)
+    if ((!isCommon(t.low) || FIRST_NAMES.has(t.low) || (t.cap && !NON_PERSON_WORDS.has(t.low) && !isHealthTerm(t.low))) && STRONG_CUE.test(before)) {
       const j = Math.max(i, extend(i, 3, true));
       emit(i, j, 2);
       i = j;
