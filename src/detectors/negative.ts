@@ -105,12 +105,19 @@ const ASPECTS: readonly Aspect[] = [
   },
   {
     code: 'negative.sarcasm', reason: 'is sarcastic about the practice', weight: 3,
-    re: /(?:\/s\b|^(?:oh )?(?:great|good|wonderful|joy|perfect|lovely|fantastic|awesome|brilliant|terrific|super|love it|gotta love it),(?= [^.!?]*\b(?:not|never|no|didn't|wasn't|weren't|isn't|won't|can't|again|another|third|fourth|fifth)\b)|^oh (?:great|good|wonderful|joy|perfect|lovely|fantastic|awesome)\b|\b(?:really|real|truly|just) (?:stellar|great|top-notch|outstanding|fantastic|excellent|amazing|wonderful|impressive|professional) (?:work|job|service|stuff)[.!]*$|\bif you (?:like|enjoy|love|want|prefer) (?:being |to be |getting )?[^.!?]{0,60}\b(?:this is|then this|come here|go here|you'll love)|would it kill (?:them|you|him|her|anyone)|(?:had|have had) (?:better|more pleasant|friendlier) (?:\w+ )?(?:experiences?|service|care) at (?:the )?(?:dmv|airport|post office|jail|prison)|(?:not sure|no idea|don't (?:know|understand)|baffled|confused|wonder) (?:why|how) (?:this|they|the|it) [^.!?]{0,40}(?:good|great|high|positive|5[- ]star|five[- ]star) (?:reviews|ratings|rating)|\b(?:(?:great|perfect|fantastic|wonderful|awesome|ideal|lovely) (?:place )?if you (?:enjoy|like|love|want|have|don't mind)|you'd think|thanks for nothing|thanks a lot|real(?:ly)? (?:great|nice|good) job|(?:wonderful|great|lovely|fantastic|awesome|amazing|stellar|brilliant) (?:\w+ ){0,2}(?:guys|system|people|folks|work|job)?, really|(?:lovely|great|wonderful|fantastic|brilliant|awesome) (?:system|service|work|job)\.|way to go|good times|love that for me|so much for)\b)/,
+    re: /(?:\/s\b|\b(?:you'd think|thanks for nothing|thanks a lot|real(?:ly)? (?:great|nice|good) job|(?:wonderful|great|lovely|fantastic|awesome|amazing|stellar|brilliant) (?:\w+ ){0,2}(?:guys|system|people|folks|work|job)?, really|(?:lovely|great|wonderful|fantastic|brilliant|awesome) (?:system|service|work|job)\.|way to go|good times|love that for me|so much for)\b)/,
   },
   {
     code: 'negative.not_recommended', reason: 'warns others away from the practice', weight: 3,
     re: /\b(?:not a fan|not impressed|be careful|beware|wanted to (?:love|like) (?:this|it|them|her|him)|(?:expected|hoped for|deserve) (?:more|better)|(?:knock|knocking|knocked|dock|docking|docked|deduct\w*|minus) (?:off )?(?:a |one |two |some |the )?stars?)\b/,
   },
+];
+
+/**
+ * Broad complaint phrasings, run as ONE combined alternation (one scan per sentence instead of one per aspect):
+ * each aspect's pattern is a named group, so a hit maps back to its aspect.
+ */
+const EXTRA_ASPECTS: readonly Aspect[] = [
   {
     code: 'negative.misdiagnosis', reason: 'says a diagnosis or treatment was wrong or missed', weight: 3, maxSentence: 0.5,
     re: /\bturned out (?:to be|i had|it was|she had|he had)\b/,
@@ -118,6 +125,15 @@ const ASPECTS: readonly Aspect[] = [
   {
     code: 'negative.disappointed', reason: 'says the visit or care fell short of what they expected', weight: 2.5,
     re: /\b(?:(?:really |seriously |desperately )?(?:needs?|need) to (?:work on|improve|fix|learn|figure out|get (?:their|it) together)|(?:i was |we were )?hoping for (?:more|better|a (?:\w+ )?(?:conversation|explanation|plan|answer))|instead (?:i|we) (?:got|were given|was given|received)|i expect(?:ed)? (?:a |the |my )?(?:doctor|nurse|staff|office|hospital|practice|more|better|at least)|(?:care|cares) more about [^.!?]{0,60} than|(?:give|giving|leave|leaving) (?:it )?(?:zero|0|no|negative|less than (?:one|1)) (?:stars? )?if i could|hard pass|never again|(?:so|too) long [^.!?]{0,30}?(?:that )?(?:i|we) (?:just |finally |eventually )?(?:left|walked out|gave up|went (?:home|elsewhere|to))|(?:i|we) (?:just )?(?:left|walked out) without being seen|still waiting[.!]*$|(?:trying|tried) to get [^.!?]{0,40} since (?:january|february|march|april|may|june|july|august|september|october|november|december|last \w+)|(?:checking|checked|looking at|looked at|kept (?:checking|looking at)) (?:his|her|their) (?:watch|phone|clock)|treated like (?:cattle|livestock|a herd|sheep|an animal|animals)|(?:herded|herd) (?:us|me|people|patients) (?:like|through)|(?:try|tries|tried|trying) to (?:get|make|talk|push|pressure) (?:me|us) (?:into|to) (?:sign(?:ing)? up|buy(?:ing)?|join(?:ing)?|pay(?:ing)?|purchas\w*)|(?:told|tells|telling) (?:me|us|him|her|my \w+) (?:to )?(?:stop being|calm down|stop crying|stop complaining|toughen up|suck it up)|(?:we|they|she|he) (?:don't|do not|didn't|did not) have (?:you|me|us|my \w+|it) (?:down|on the (?:schedule|books|list)|scheduled|in the system)|(?:apparently )?(?:nobody|no one|noone) (?:even )?(?:reads|read|looked at|looks at|checked|checks) (?:the|my|his|her) (?:chart|file|notes|records|history))\b/,
+  },
+  {
+    // Sarcastic opener: praise word + comma, then a failure ("Fantastic, third time my refill was not called in").
+    code: 'negative.sarcasm', reason: 'is sarcastic about the practice', weight: 3,
+    re: /^(?:oh )?(?:great|good|wonderful|joy|perfect|lovely|fantastic|awesome|brilliant|terrific|super|love it|gotta love it)(?:,(?= [^.!?]*\b(?:not|never|no|didn't|wasn't|weren't|isn't|won't|can't|again|another|third|fourth|fifth)\b)|(?<=^oh \w+)\b)/,
+  },
+  {
+    code: 'negative.sarcasm', reason: 'is sarcastic about the practice', weight: 3,
+    re: /\b(?:(?:really|real|truly|just) (?:stellar|great|top-notch|outstanding|fantastic|excellent|amazing|wonderful|impressive|professional) (?:work|job|service|stuff)[.!]*$|(?:great|perfect|fantastic|wonderful|awesome|ideal|lovely) (?:place )?if you (?:enjoy|like|love|want|have|don't mind)|if you (?:like|enjoy|love|want|prefer) (?:being |to be |getting )?[^.!?]{0,60}\b(?:this is|then this|come here|go here|you'll love)|would it kill (?:them|you|him|her|anyone)|(?:had|have had) (?:better|more pleasant|friendlier) (?:\w+ )?(?:experiences?|service|care) at (?:the )?(?:dmv|airport|post office|jail|prison)|(?:not sure|no idea|don't (?:know|understand)|baffled|confused|wonder) (?:why|how) (?:this|they|the|it) [^.!?]{0,40}(?:good|great|high|positive|5[- ]star|five[- ]star) (?:reviews|ratings|rating))/,
   },
   // Polite, hedged and indirect complaints: the reviewer is dissatisfied without a strong word.
   {
@@ -160,6 +176,9 @@ const NEG_ACTION = new RegExp(String.raw`\b${AGENT} (?:\w+ ){0,3}?(?:never|didn'
 /** Negated words that make the clause praise ("they never rush you", "nobody made me wait", "can't thank them enough"). */
 const BENIGN_NEGATED = /^(?:rush|wait|hurt|hesitat|judg|pressur|worr|complain|problem|issue|mind|push|overbook|doubl|forg|disappoint|skip|miss|charg|upsell|sell|lectur|scar|stop smiling|keep (?:me|us|you) waiting|make (?:me|us|you) (?:wait|feel)|let (?:me|us|you) down|enough|more|better|happier|nicer|say enough|thank|recommend|believe|imagine|ask for|go wrong|beat|compare|tell you how|wait to|have been|be (?:more|better|happier|nicer))/;
 
+/** Cheap pre-check for `negatedAction`: a negator or "nobody" somewhere in the sentence. */
+const NEG_GATE = /n't|\b(?:never|not|nobody|no one|noone|no-one|cannot|cant|dont|didnt|doesnt|wont|wouldnt|couldnt|refused|failed|forgot|forget|neglected)\b/;
+
 function negatedAction(s: string): boolean {
   NEG_ACTION.lastIndex = 0;
   for (let m = NEG_ACTION.exec(s); m; m = NEG_ACTION.exec(s)) {
@@ -168,7 +187,8 @@ function negatedAction(s: string): boolean {
     if (/\b(?:if|unless|whether|in case|even if|so that|make sure)\s+$/.test(s.slice(Math.max(0, m.index - 14), m.index))) continue;
     let benign = false;
     for (const w of tail.split(' ')) {
-      const v = LEXICON.get(w);
+      // Inflected forms too: "never dismisses" is praise because "dismissed" is negative.
+      const v = LEXICON.get(w) ?? LEXICON.get(w.replace(/(?:es|s|ing)$/, 'ed')) ?? LEXICON.get(w.replace(/s$/, ''));
       if ((v !== undefined && v < 0) || BENIGN_NEGATED.test(w)) { benign = true; break; }
     }
     if (!benign) return true;
@@ -178,6 +198,17 @@ function negatedAction(s: string): boolean {
 
 /** The sentence is about a previous or other provider ("dismissed by three other doctors before Dr. A"). */
 const OTHER_PROVIDER = /\b(?:(?:other|previous|prior|former|old|last|past) (?:\w+ )?(?:doctors?|physicians?|providers?|practices?|offices?|hospitals?|dentists?|pcps?|specialists?|clinics?)|before (?:dr\b|finding|coming (?:here|to)|i found|switching)|(?:years|months) of (?:bad|terrible|awful|useless) (?:doctors|care)|(?:at|from) (?:my|the) (?:old|previous|last) )/;
+
+/** Aspects scanned in small combined alternations (one scan per group); a named group maps a hit back to its aspect. */
+const ASPECT_GROUPS: readonly { aspects: readonly Aspect[]; re: RegExp }[] = (() => {
+  const all = [...ASPECTS, ...EXTRA_ASPECTS];
+  const out: { aspects: readonly Aspect[]; re: RegExp }[] = [];
+  for (let k = 0; k < all.length; k += 8) {
+    const aspects = all.slice(k, k + 8);
+    out.push({ aspects, re: new RegExp(aspects.map((a, i) => `(?<x${i}>${a.re.source})`).join('|'), 'g') });
+  }
+  return out;
+})();
 
 /** Complaints that stay about this practice even when another provider is named ("the ER found what she missed"). */
 const ABOUT_CARE_ELSEWHERE: ReadonlySet<string> = new Set(['negative.malpractice', 'negative.misdiagnosis', 'negative.drug_ineffective']);
@@ -199,9 +230,17 @@ const POSITIVE_IDIOMS: readonly [RegExp, string][] = [
   [/\bnothing short of\b/g, 'truly'],
   [/\b(?:rare|hard|lucky|refreshing) to (?:find|have) (?:a |an )?(?:\w+ )?(?:doctor|physician|provider|practice|dentist|pediatrician|surgeon|nurse|office) (?:who|that|like)\b/g, 'great'],
   [/\bfinally (?:found|have) (?:one|someone|somebody|(?:a|an|the|my) (?:\w+ )?(?:doctor|physician|provider|practice|dentist|pediatrician|one|surgeon|place))\b/g, 'great'],
-  [/\b(?:so |very |incredibly |really |extremely )?patient with\b/g, 'kind with'],
+  [/\bpatient with\b/g, 'kind with'],
   [/\b(?:fix|fixed|solve|solved|resolve|resolved|sort|sorted|handled|straightened) (?:out )?(?:my |our |the |an? |this )?(?:\w+ )?(?:problem|issue|mistake|error|mix-up)s?\b/g, 'helped'],
 ];
+
+/** All idioms as one alternation (one scan instead of one per idiom); group `i<k>` maps back to its replacement. */
+const IDIOM_RE = new RegExp(POSITIVE_IDIOMS.map(([re], i) => `(?<i${i}>${re.source})`).join('|'), 'g');
+function replaceIdiom(match: string, ...args: unknown[]): string {
+  const groups = args[args.length - 1] as Record<string, string | undefined>;
+  for (let i = 0; i < POSITIVE_IDIOMS.length; i++) if (groups[`i${i}`] !== undefined) return POSITIVE_IDIOMS[i]![1];
+  return match;
+}
 
 /** The writer excuses the problem in the same sentence ("which i guess is normal", "but it's mild"). */
 const EXCUSED = /\b(?:i guess (?:is|that's|it's) (?:normal|expected|fine|ok)|(?:is|was|that's|it's) (?:to be )?expected|understandabl[ey]|(?:totally|completely|i|we) understand|(?:no|not a) big deal|worth (?:it|the wait)|but whatever|it happens|(?:they|we) were (?:slammed|swamped|busy)|(?:busy|packed) (?:office|day|night|er|practice)|(?:it's|it is|was|but) (?:very |pretty )?mild|at first|got it right|kick in|made up for it|(?:fixed|corrected|resolved|sorted out|took care of|straightened out) (?:it|that|everything|the (?:problem|issue|mistake|error))|with an apology)\b/;
@@ -239,7 +278,7 @@ export interface NegativeAssessment {
 /** The text part of the decision (exported for the evaluation). */
 export function assessText(text: string): NegativeAssessment {
   let norm = normalize(text);
-  for (const [re, rep] of POSITIVE_IDIOMS) norm = norm.replace(re, rep);
+  norm = norm.replace(IDIOM_RE, replaceIdiom);
   const codes = new Map<string, string>();
   let lex = 0;
   let cue = 0;
@@ -247,17 +286,17 @@ export function assessText(text: string): NegativeAssessment {
   let malpractice = false;
   for (const s of sentences(norm)) {
     const sc = scoreSentence(s);
-    const other = OTHER_PROVIDER.test(s);
     let sum = sc.sum;
     let sarcastic = false;
-    for (const a of ASPECTS) {
-      if (a.needsNegativeSentence && sc.sum > -1) continue;
-      if (a.maxSentence !== undefined && sc.sum > a.maxSentence) continue;
-      const m = a.re.exec(s);
-      if (!m) continue;
-      if (a.negatable && negatedBefore(s, m.index)) continue;
-      if (other && !ABOUT_CARE_ELSEWHERE.has(a.code)) continue;
-      if (a.code !== 'negative.malpractice' && mitigated(s, m.index + m[0].length)) continue;
+    let otherState = -1; // whether the sentence is about another provider; -1 = not computed yet
+    const hit = (a: Aspect, index: number, end: number): void => {
+      if (a.maxSentence !== undefined && sc.sum > a.maxSentence) return;
+      if (a.negatable && negatedBefore(s, index)) return;
+      if (!ABOUT_CARE_ELSEWHERE.has(a.code)) {
+        if (otherState < 0) otherState = OTHER_PROVIDER.test(s) ? 1 : 0;
+        if (otherState === 1) return;
+      }
+      if (a.code !== 'negative.malpractice' && mitigated(s, end)) return;
       // Sarcasm: the praise words of the sentence mean the opposite.
       if (a.code === 'negative.sarcasm') {
         sarcastic = true;
@@ -268,13 +307,28 @@ export function assessText(text: string): NegativeAssessment {
         cue -= a.weight;
         if (a.code === 'negative.malpractice') malpractice = true;
       }
+    };
+    for (const grp of ASPECT_GROUPS) {
+      const re = grp.re;
+      re.lastIndex = 0;
+      for (let m = re.exec(s); m; m = re.exec(s)) {
+        const g = m.groups!;
+        for (let i = 0; i < grp.aspects.length; i++) {
+          if (g[`x${i}`] !== undefined) {
+            const a = grp.aspects[i]!;
+            if (!(a.needsNegativeSentence && sc.sum > -1)) hit(a, m.index, m.index + m[0].length);
+            break;
+          }
+        }
+        if (m[0].length === 0) re.lastIndex++;
+      }
     }
-    if (!other && sum < 1.5 && !codes.has('negative.service') && negatedAction(s) && !EXCUSED.test(s)) {
+    if (sum < 1.5 && !codes.has('negative.service') && NEG_GATE.test(s) && negatedAction(s) && !OTHER_PROVIDER.test(s) && !EXCUSED.test(s)) {
       codes.set('negative.service', 'says the practice or its staff failed to do something expected');
       cue -= 2.5;
     }
     // Negative words about another provider, or in a sentence that excuses itself, say little about this practice.
-    if (sum < 0 && (other || EXCUSED.test(s))) sum *= 0.25;
+    if (sum < 0 && ((otherState < 0 ? OTHER_PROVIDER.test(s) : otherState === 1) || EXCUSED.test(s))) sum *= 0.25;
     lex += sum;
     if (!sarcastic && (sum > 1.2 || sc.pos > 1.8)) posSentences++;
   }
