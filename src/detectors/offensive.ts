@@ -1,7 +1,7 @@
 // `offensive`: profanity, slurs, harassment and threats. Profanity and slurs through `obscenity` (MIT) with its
 // anti-circumvention transformers (leet, repeated letters, confusables), minus anatomical and clinical words that
 // are ordinary in healthcare posts; harassment and threats through our own precompiled patterns.
-import { DataSet, RegExpMatcher, englishDataset, englishRecommendedTransformers, pattern } from 'obscenity';
+import { DataSet, RegExpMatcher, englishDataset, englishRecommendedTransformers, pattern, type TransformerContainer } from 'obscenity';
 import type { DetectorDefinition } from '../core/detector.ts';
 import type { DetectorInput, Flag } from '../core/types.ts';
 import { IMMINENT, STALK_THREAT, THREAT, VEILED_THREAT, WEAPON } from './text/threat.ts';
@@ -24,6 +24,81 @@ const dataset = new DataSet<{ originalWord: string }>()
 
 const matcher = new RegExpMatcher({ ...dataset.build(), ...englishRecommendedTransformers });
 
+/**
+ * Pre-check for the matcher. `getAllMatches` scans the transformed text (confusables, leet, lower case, collapsed
+ * repeats) once per pattern (~200 scans); it can only report something if at least one pattern matches somewhere,
+ * so ONE scan of the union of the same compiled pattern regexes over the same transformed text tells whether it can
+ * find anything at all. Most texts have no profanity and skip the per-pattern scans; texts that pass still go
+ * through `getAllMatches` unchanged (whitelist, indices), so results are identical. The transformation is the
+ * matcher's own transformer chain, applied the way its TransformerSet does (code point by code point, stateful
+ * transformers fresh per text), with the stateless leading transformers memoised for ASCII. If a future obscenity
+ * changes the internals read here, the pre-check switches itself off.
+ */
+interface MatcherInternals {
+  blacklistedTerms?: readonly { regExp?: unknown }[];
+}
+const ANY_TERM: RegExp | null = (() => {
+  const terms = (matcher as unknown as MatcherInternals).blacklistedTerms;
+  if (!Array.isArray(terms) || terms.length === 0) return null;
+  const sources: string[] = [];
+  for (const t of terms) {
+    if (!(t.regExp instanceof RegExp) || t.regExp.flags.replace(/[gs]/g, '') !== '') return null;
+    sources.push(`(?:${t.regExp.source})`);
+  }
+  return new RegExp(sources.join('|'), 's');
+})();
+
+const CHAIN: readonly TransformerContainer[] = englishRecommendedTransformers.blacklistMatcherTransformers ?? [];
+/** Leading stateless transformers, memoised for ASCII input; the rest run live. */
+const LEAD = (() => {
+  let n = 0;
+  while (n < CHAIN.length && !('factory' in CHAIN[n]!)) n++;
+  return n;
+})();
+type CharFn = (c: number) => number | undefined;
+/** One instance per transformer, as a TransformerSet holds; stateful ones are reset before each text. */
+const STATEFUL = CHAIN.map((t) => ('factory' in t ? t.factory() : null));
+const LIVE: readonly CharFn[] = CHAIN.map((t, i) => {
+  const st = STATEFUL[i];
+  return st ? (c: number) => st.transform(c) : (t as { transform: CharFn }).transform;
+});
+function applyChain(c: number | undefined, from: number): number | undefined {
+  for (let i = from; i < LIVE.length && c !== undefined; i++) c = LIVE[i]!(c);
+  return c;
+}
+const ASCII_LEAD: (number | undefined)[] = Array.from({ length: 128 }, (_, c) => {
+  let r: number | undefined = c;
+  for (let i = 0; i < LEAD && r !== undefined; i++) r = LIVE[i]!(r);
+  return r;
+});
+
+/** The matcher's blacklist transformation of `input` (the text its patterns are matched against). */
+function transformForMatcher(input: string): string {
+  for (const st of STATEFUL) st?.reset();
+  let out = '';
+  for (let i = 0; i < input.length; ) {
+    let c = input.charCodeAt(i++);
+    if (c >= 0xd800 && c <= 0xdbff && i < input.length) {
+      const lo = input.charCodeAt(i);
+      if (lo >= 0xdc00 && lo <= 0xdfff) {
+        c = (c - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
+    const r = c < 128 ? applyChain(ASCII_LEAD[c], LEAD) : applyChain(c, 0);
+    if (r !== undefined) out += String.fromCodePoint(r);
+  }
+  return out;
+}
+
+/** False only when no obscenity pattern can match the text. */
+function mayHaveTerm(text: string): boolean {
+  return ANY_TERM === null || ANY_TERM.test(transformForMatcher(text));
+}
+
+/** For tests: the pre-check pieces beside the matcher they stand in for. */
+export const obscenityPrecheck = { matcher, transform: transformForMatcher, mayMatch: mayHaveTerm, active: () => ANY_TERM !== null };
+
 // Name-calling aimed at a person. Competence judgments ("incompetent", "useless", "clueless", "pathetic") are harsh
 // but civil complaints, not insults, so they are not listed here on their own.
 const INSULT_WORDS = String.raw`(?:idiot|idiots|idiotic|moron|morons|moronic|imbecile|imbeciles|stupid|dumb|dumbest|fool|fools|clown|clowns|pig|pigs|cow|witch|loser|losers|jerk|jerks|scum|scumbag|scumbags|trash|garbage|ugly|fat|worthless|psycho|freak|creep|creeps|dumbass|dumbasses|hag|troll|dirtbag|sleazebag|sleaze|snake|parasite|parasites|vulture|vultures|bimbo|airhead|brainless|subhuman|animal|animals|skank|slut|whore|tramp|cretin|dimwit|halfwit|nitwit|numbskull|bonehead|knucklehead|buffoon|degenerate|pervert|perv|weirdo|retard|retarded|dunce|twit)`;
@@ -39,7 +114,7 @@ export function detectOffensive(input: DetectorInput): Flag[] {
   const flags: Flag[] = [];
   let profanity = false;
   let slur = false;
-  for (const m of matcher.getAllMatches(text)) {
+  for (const m of mayHaveTerm(text) ? matcher.getAllMatches(text) : []) {
     const word = dataset.getPayloadWithPhraseMetadata(m).phraseMetadata?.originalWord ?? '';
     // "Dick" followed by a capitalised surname is a name, not profanity.
     if (word === 'dick' && /^Dick\s+[A-Z]/.test(text.slice(m.startIndex, m.startIndex + 8))) continue;
