@@ -13,6 +13,8 @@ interface Tok {
   cap: boolean;
   /** First word of a sentence (or line): capitalisation says nothing there. */
   initial: boolean;
+  /** What the word lists say about `low` (W_* bits). */
+  info: number;
 }
 
 const WORD_RE = /[\p{L}][\p{L}\p{M}'’.-]*[\p{L}\p{M}]\.?|[\p{L}]\.?/gu;
@@ -26,22 +28,32 @@ function tokenize(text: string): Tok[] {
     let t = m[0];
     // Keep a trailing period only for titles and initials ("Dr.", "S.").
     if (t.endsWith('.') && !/^(?:mr|mrs|ms|mx|dr|prof|st|sr|jr|[\p{L}])\.$/iu.test(t)) t = t.slice(0, -1);
-    // Strip a possessive.
+    // Strip a possessive ('s, ’s, 'S).
     let end = m.index + t.length;
     let core = t;
-    if (/['’]s$/i.test(core)) {
+    const n = core.length;
+    if (n >= 2 && (core.charCodeAt(n - 1) | 32) === 115 /* s */ && (core[n - 2] === "'" || core[n - 2] === '’')) {
       core = core.slice(0, -2);
       end -= 2;
     }
-    const between = text.slice(prevEnd, m.index);
-    const initial = toks.length === 0 || /[.!?:;"“(\n]\s*$|^\s*[-•*]\s*$/.test(between) || /\n/.test(between);
+    // Plain spacing between words (the usual case) never starts a sentence; anything else goes through the regexes.
+    let initial = toks.length === 0;
+    if (!initial && m.index > prevEnd && !(m.index === prevEnd + 1 && text.charCodeAt(prevEnd) === 32)) {
+      const between = text.slice(prevEnd, m.index);
+      initial = /[.!?:;"“(\n]\s*$|^\s*[-•*]\s*$/.test(between) || /\n/.test(between);
+    }
+    let low = core.toLowerCase();
+    if (low.endsWith('.')) low = low.slice(0, -1);
+    if (low.includes('’')) low = low.replace(/’/g, "'");
+    const c0 = core.charCodeAt(0);
     toks.push({
       text: core,
-      low: core.toLowerCase().replace(/\.$/, '').replace(/’/g, "'"),
+      low,
       start: m.index,
       end,
-      cap: /^\p{Lu}/u.test(core),
+      cap: c0 < 128 ? c0 >= 65 && c0 <= 90 : /^\p{Lu}/u.test(core),
       initial,
+      info: wordInfo(low),
     });
     prevEnd = m.index + m[0].length;
   }
@@ -67,14 +79,41 @@ function isCommon(low: string): boolean {
   const base = low.replace(/'(?:m|re|ve|ll|d|t|s)$/, '').replace(/n$/, (n) => (low.endsWith("n't") ? '' : n));
   return COMMON_WORDS.has(base) || NON_PERSON_WORDS.has(base);
 }
+
+// Word-list facts about a lower-cased token, looked up once per distinct word (the same few thousand words fill
+// most texts) instead of several Set lookups and regex tests per token per rule. Bounded: cleared when full.
+const W_COMMON = 1; // isCommon
+const W_COMMON_WORD = 2; // COMMON_WORDS
+const W_FIRST = 4;
+const W_LAST = 8;
+const W_NON_PERSON = 16;
+const W_PLACE = 32;
+const W_ORG = 64;
+const W_HEALTH = 128; // isHealthTerm
+const INFO_CACHE = new Map<string, number>();
+const INFO_CACHE_MAX = 50_000;
+function wordInfo(low: string): number {
+  let v = INFO_CACHE.get(low);
+  if (v === undefined) {
+    v = (isCommon(low) ? W_COMMON : 0) | (COMMON_WORDS.has(low) ? W_COMMON_WORD : 0) | (FIRST_NAMES.has(low) ? W_FIRST : 0) |
+      (LAST_NAMES.has(low) ? W_LAST : 0) | (NON_PERSON_WORDS.has(low) ? W_NON_PERSON : 0) | (PLACE_WORDS.has(low) ? W_PLACE : 0) |
+      (ORG_WORDS.has(low) ? W_ORG : 0) | (isHealthTerm(low) ? W_HEALTH : 0);
+    if (INFO_CACHE.size >= INFO_CACHE_MAX) INFO_CACHE.clear();
+    INFO_CACHE.set(low, v);
+  }
+  return v;
+}
+function has(t: Tok, bit: number): boolean {
+  return (t.info & bit) !== 0;
+}
 /** Could this capitalised token be part of a name? */
 function nameLike(t: Tok): boolean {
   if (!t.cap || !isWordish(t)) return false;
-  if (NON_PERSON_WORDS.has(t.low) || isHealthTerm(t.low)) return false;
-  if (FIRST_NAMES.has(t.low) || LAST_NAMES.has(t.low)) return true;
-  if (PLACE_WORDS.has(t.low) || ORG_WORDS.has(t.low)) return false;
+  if (has(t, W_NON_PERSON) || has(t, W_HEALTH)) return false;
+  if (has(t, W_FIRST) || has(t, W_LAST)) return true;
+  if (has(t, W_PLACE) || has(t, W_ORG)) return false;
   if (t.text.length > 1 && t.text === t.text.toUpperCase()) return false; // acronyms
-  return !isCommon(t.low);
+  return !has(t, W_COMMON);
 }
 
 export interface PracticeNames {
@@ -103,8 +142,8 @@ export function findPersons(text: string, practice: PracticeNames): Found[] {
       const gap = x > k ? text.slice(toks[x - 1]!.end, t.start) : '';
       if (x > k && !/^[ \t]*$|^\.?[ \t]+$/.test(gap.replace(/['’]s$/, ''))) break;
       if (x > k && /['’]s/.test(text.slice(toks[x - 1]!.end, toks[x - 1]!.end + 2))) break;
-      const ok = nameLike(t) || isInitial(t) || (t.cap && (FIRST_NAMES.has(t.low) || LAST_NAMES.has(t.low))) ||
-        (allowLower && isWordish(t) && (FIRST_NAMES.has(t.low) || LAST_NAMES.has(t.low) || (!isCommon(t.low) && x === k)));
+      const ok = nameLike(t) || isInitial(t) || (t.cap && (has(t, W_FIRST) || has(t, W_LAST))) ||
+        (allowLower && isWordish(t) && (has(t, W_FIRST) || has(t, W_LAST) || (!has(t, W_COMMON) && x === k)));
       if (!ok) break;
       // particles inside names
       j = x;
@@ -119,7 +158,7 @@ export function findPersons(text: string, practice: PracticeNames): Found[] {
     if (TITLE.test(t.low) && i + 1 < toks.length && toks[i + 1]!.low !== 'i' && (t.cap || /\.$/.test(t.text) || toks[i + 1]!.cap)) {
       let j = extend(i + 1, 3, /\.$/.test(t.text) || t.cap);
       const nx = toks[i + 1]!;
-      if (j < i + 1 && nx.cap && isWordish(nx) && !NON_PERSON_WORDS.has(nx.low) && !isHealthTerm(nx.low) && /^[ \t]+$/.test(text.slice(t.end, nx.start))) j = i + 1;
+      if (j < i + 1 && nx.cap && isWordish(nx) && !has(nx, W_NON_PERSON) && !has(nx, W_HEALTH) && /^[ \t]+$/.test(text.slice(t.end, nx.start))) j = i + 1;
       if (j >= i + 1) {
         emit(i, j, 2);
         i = j;
@@ -130,8 +169,8 @@ export function findPersons(text: string, practice: PracticeNames): Found[] {
     if (RELATION.test(t.low) && i > 0 && /^(?:my|our|his|her|their|your|a|the)$/.test(toks[i - 1]!.low) && i + 1 < toks.length) {
       const k = i + 1;
       const gap = text.slice(t.end, toks[k]!.start);
-      if (/^[ \t]*,?[ \t]*$/.test(gap) && toks[k]!.cap && !NON_PERSON_WORDS.has(toks[k]!.low) && !isHealthTerm(toks[k]!.low) &&
-        (nameLike(toks[k]!) || FIRST_NAMES.has(toks[k]!.low))) {
+      if (/^[ \t]*,?[ \t]*$/.test(gap) && toks[k]!.cap && !has(toks[k]!, W_NON_PERSON) && !has(toks[k]!, W_HEALTH) &&
+        (nameLike(toks[k]!) || has(toks[k]!, W_FIRST))) {
         const j = extend(k, 3);
         if (j >= k) {
           emit(k, j, 2);
@@ -144,27 +183,27 @@ export function findPersons(text: string, practice: PracticeNames): Found[] {
     const before = text.slice(Math.max(0, t.start - 24), t.start);
     // 3. Explicit name cue: "my name is Rubija", "User: Šárka Ottová"
     // (the cheap word checks first: most tokens are everyday lower-case words and never need the cue regex)
-    if ((!isCommon(t.low) || FIRST_NAMES.has(t.low) || (t.cap && !NON_PERSON_WORDS.has(t.low) && !isHealthTerm(t.low))) && STRONG_CUE.test(before)) {
+    if ((!has(t, W_COMMON) || has(t, W_FIRST) || (t.cap && !has(t, W_NON_PERSON) && !has(t, W_HEALTH))) && STRONG_CUE.test(before)) {
       const j = Math.max(i, extend(i, 3, true));
       emit(i, j, 2);
       i = j;
       continue;
     }
-    const known = FIRST_NAMES.has(t.low) && !(t.text.length > 1 && t.text === t.text.toUpperCase());
+    const known = has(t, W_FIRST) && !(t.text.length > 1 && t.text === t.text.toUpperCase());
     // Speaker label at a line start: "Nicole: …", "Halldór: …"
-    if (t.initial && t.cap && /^[ \t]*:/.test(text.slice(t.end, t.end + 3)) && (known || !isCommon(t.low))) {
+    if (t.initial && t.cap && /^[ \t]*:/.test(text.slice(t.end, t.end + 3)) && (known || !has(t, W_COMMON))) {
       emit(i, i, 1);
       continue;
     }
     // Vocative or list head at a sentence start: "Danial, can I please…", "Gaetane, Hannah, …"
-    if (t.initial && t.cap && /^,/.test(text.slice(t.end, t.end + 1)) && (known || !isCommon(t.low)) && !isHealthTerm(t.low) && !PLACE_WORDS.has(t.low) && !ORG_WORDS.has(t.low)) {
+    if (t.initial && t.cap && /^,/.test(text.slice(t.end, t.end + 1)) && (known || !has(t, W_COMMON)) && !has(t, W_HEALTH) && !has(t, W_PLACE) && !has(t, W_ORG)) {
       emit(i, i, 1);
       continue;
     }
     // Writers who never capitalise: known first names (+ a following surname) still count.
-    if (lowerText && !t.cap && known && !COMMON_WORDS.has(t.low)) {
+    if (lowerText && !t.cap && known && !has(t, W_COMMON_WORD)) {
       const next = toks[i + 1];
-      const withNext = next && !isCommon(next.low) && /^[ \t]+$/.test(text.slice(t.end, next.start));
+      const withNext = next && !has(next, W_COMMON) && /^[ \t]+$/.test(text.slice(t.end, next.start));
       emit(i, withNext ? i + 1 : i, 1);
       if (withNext) i++;
       continue;
@@ -173,13 +212,13 @@ export function findPersons(text: string, practice: PracticeNames): Found[] {
       // 4. Known first name: with a surname / initial → strong; alone → likely unless it is an everyday word.
       let j = extend(i, 3);
       const nx = toks[i + 1];
-      if (j === i && nx && nx.cap && isWordish(nx) && !NON_PERSON_WORDS.has(nx.low) && !isHealthTerm(nx.low) && /^[ \t]+$/.test(text.slice(t.end, nx.start))) j = i + 1;
+      if (j === i && nx && nx.cap && isWordish(nx) && !has(nx, W_NON_PERSON) && !has(nx, W_HEALTH) && /^[ \t]+$/.test(text.slice(t.end, nx.start))) j = i + 1;
       if (j > i) {
         emit(i, j, 2);
         i = j;
         continue;
       }
-      if (!COMMON_WORDS.has(t.low) || (!t.initial && !COMMON_WORDS.has(t.low))) {
+      if (!has(t, W_COMMON_WORD) || (!t.initial && !has(t, W_COMMON_WORD))) {
         emit(i, i, 1);
         continue;
       }
@@ -189,7 +228,7 @@ export function findPersons(text: string, practice: PracticeNames): Found[] {
       }
     }
     // lower-case "maria lopez": known first + known last name
-    if (!t.cap && known && i + 1 < toks.length && LAST_NAMES.has(toks[i + 1]!.low) && /^[ \t]+$/.test(text.slice(t.end, toks[i + 1]!.start))) {
+    if (!t.cap && known && i + 1 < toks.length && has(toks[i + 1]!, W_LAST) && /^[ \t]+$/.test(text.slice(t.end, toks[i + 1]!.start))) {
       emit(i, i + 1, 1);
       i++;
       continue;
@@ -198,13 +237,13 @@ export function findPersons(text: string, practice: PracticeNames): Found[] {
     if (nameLike(t)) {
       const j = extend(i, 4);
       if (j > i) {
-        const anyKnown = toks.slice(i, j + 1).some((x) => FIRST_NAMES.has(x.low) || LAST_NAMES.has(x.low));
+        const anyKnown = toks.slice(i, j + 1).some((x) => has(x, W_FIRST) || has(x, W_LAST));
         emit(i, j, anyKnown ? 2 : 1);
         i = j;
         continue;
       }
-      if (!t.initial || LAST_NAMES.has(t.low)) {
-        emit(i, i, LAST_NAMES.has(t.low) ? 1 : 0);
+      if (!t.initial || has(t, W_LAST)) {
+        emit(i, i, has(t, W_LAST) ? 1 : 0);
         continue;
       }
       // Sentence-initial unknown capitalised word followed by a verb-ish word ("Yefremova began", "Koppány is")
