@@ -15,6 +15,8 @@ interface Tok {
   initial: boolean;
   /** What the word lists say about `low` (W_* bits). */
   info: number;
+  /** Letters (and ' ’ . -) only. */
+  wordish: boolean;
 }
 
 const WORD_RE = /[\p{L}][\p{L}\p{M}'’.-]*[\p{L}\p{M}]\.?|[\p{L}]\.?/gu;
@@ -54,6 +56,7 @@ function tokenize(text: string): Tok[] {
       cap: c0 < 128 ? c0 >= 65 && c0 <= 90 : /^\p{Lu}/u.test(core),
       initial,
       info: wordInfo(low),
+      wordish: WORDISH.test(core),
     });
     prevEnd = m.index + m[0].length;
   }
@@ -67,8 +70,9 @@ const NAME_CUE =
   /(?:\bname(?:'s| is| was|:)|\bnamed|\bcalled|\bcalls? me|\bthis is|\bi am|\bi'm|\bi’m|\bhi|\bhello|\bhey|\bdear|\bthanks|\bthank you|\buser:|\bsigned|\bsaid|\bshouted at|\bto|\bwith|\bby|\band|\bfrom|\bask for|\bspoke (?:to|with)|\bsaw|\bmet|\blike|\bthan|\bstarring|\bdirected by)\s*[,:]?\s*$/i;
 const STRONG_CUE = /(?:\bname(?:'s| is| was|:|\?)|\bnamed (?:him|her|them|it)|\bnamed|\bcalled|\bcalls? me|\bthis is|\bi am|\bi'm|\bi’m|\bhi|\bhello|\bhey|\bdear|\buser:|\bsigned)\s*[,:]?\s*$/i;
 
+const WORDISH = /^[\p{L}][\p{L}\p{M}'’.-]*$/u;
 function isWordish(t: Tok): boolean {
-  return /^[\p{L}][\p{L}\p{M}'’.-]*$/u.test(t.text);
+  return t.wordish;
 }
 function isInitial(t: Tok): boolean {
   return /^\p{Lu}\.?$/u.test(t.text);
@@ -90,6 +94,8 @@ const W_NON_PERSON = 16;
 const W_PLACE = 32;
 const W_ORG = 64;
 const W_HEALTH = 128; // isHealthTerm
+const W_TITLE = 256; // TITLE
+const W_RELATION = 512; // RELATION
 const INFO_CACHE = new Map<string, number>();
 const INFO_CACHE_MAX = 50_000;
 function wordInfo(low: string): number {
@@ -97,7 +103,8 @@ function wordInfo(low: string): number {
   if (v === undefined) {
     v = (isCommon(low) ? W_COMMON : 0) | (COMMON_WORDS.has(low) ? W_COMMON_WORD : 0) | (FIRST_NAMES.has(low) ? W_FIRST : 0) |
       (LAST_NAMES.has(low) ? W_LAST : 0) | (NON_PERSON_WORDS.has(low) ? W_NON_PERSON : 0) | (PLACE_WORDS.has(low) ? W_PLACE : 0) |
-      (ORG_WORDS.has(low) ? W_ORG : 0) | (isHealthTerm(low) ? W_HEALTH : 0);
+      (ORG_WORDS.has(low) ? W_ORG : 0) | (isHealthTerm(low) ? W_HEALTH : 0) | (TITLE.test(low) ? W_TITLE : 0) |
+      (RELATION.test(low) ? W_RELATION : 0);
     if (INFO_CACHE.size >= INFO_CACHE_MAX) INFO_CACHE.clear();
     INFO_CACHE.set(low, v);
   }
@@ -155,7 +162,7 @@ export function findPersons(text: string, practice: PracticeNames): Found[] {
     if (used[i]) continue;
     const t = toks[i]!;
     // 1. Title + name: "Mrs. Ortiz", "Dr. Patel", "ms. selma"
-    if (TITLE.test(t.low) && i + 1 < toks.length && toks[i + 1]!.low !== 'i' && (t.cap || /\.$/.test(t.text) || toks[i + 1]!.cap)) {
+    if (has(t, W_TITLE) && i + 1 < toks.length && toks[i + 1]!.low !== 'i' && (t.cap || /\.$/.test(t.text) || toks[i + 1]!.cap)) {
       let j = extend(i + 1, 3, /\.$/.test(t.text) || t.cap);
       const nx = toks[i + 1]!;
       if (j < i + 1 && nx.cap && isWordish(nx) && !has(nx, W_NON_PERSON) && !has(nx, W_HEALTH) && /^[ \t]+$/.test(text.slice(t.end, nx.start))) j = i + 1;
@@ -166,7 +173,7 @@ export function findPersons(text: string, practice: PracticeNames): Found[] {
       }
     }
     // 2. Relation cue: "my neighbor Tom Becker", "her husband, Dave"
-    if (RELATION.test(t.low) && i > 0 && /^(?:my|our|his|her|their|your|a|the)$/.test(toks[i - 1]!.low) && i + 1 < toks.length) {
+    if (has(t, W_RELATION) && i > 0 && /^(?:my|our|his|her|their|your|a|the)$/.test(toks[i - 1]!.low) && i + 1 < toks.length) {
       const k = i + 1;
       const gap = text.slice(t.end, toks[k]!.start);
       if (/^[ \t]*,?[ \t]*$/.test(gap) && toks[k]!.cap && !has(toks[k]!, W_NON_PERSON) && !has(toks[k]!, W_HEALTH) &&
