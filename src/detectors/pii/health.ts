@@ -136,6 +136,32 @@ const READING_RE = /\b(?:(?:blood )?sugars?|glucose|bp|blood pressure|a1c|temp|f
 const GENERIC_CONDITION_RE = /\b(?:[a-z]+(?:ular|ary|al|ic|ive|ous))\s+(?:disease|failure|syndrome|disorder|insufficiency|infection|injury)\b/gi;
 const EPONYM_RE = /\b[A-Z][a-z]+(?:['’]s)?\s+(?:disease|syndrome|palsy|sign|reflex|disorder|lymphoma|esophagus|score|criteria|test|maneuver|phenomenon|sarcoma|ulcer|tumou?r|scale)\b/g;
 
+const WORD_RE = /[A-Za-z][A-Za-z0-9'’/-]*[A-Za-z0-9]|[A-Za-z]/g;
+/** GENERIC_CONDITION_RE needs one of its head nouns; READING_RE needs a digit or "D&C". */
+const GENERIC_HEAD = /disease|failure|syndrome|disorder|insufficiency|infection|injury/i;
+const READING_NEED = /[0-9&]/;
+
+// What the word loop makes of one word (it depends on the word alone): 0 nothing, 1 the whole word, 2 the word
+// without its "'s". Looked up once per distinct word; bounded: cleared when full.
+const WORD_CACHE = new Map<string, 0 | 1 | 2>();
+const WORD_CACHE_MAX = 50_000;
+function classifyWord(word: string): 0 | 1 | 2 {
+  let v = WORD_CACHE.get(word);
+  if (v === undefined) {
+    v = 0;
+    const ab = word.replace(/s$/, '');
+    if (ABBREV.has(ab.toUpperCase()) && (ab === ab.toUpperCase() || ab === 'AFib')) v = 1;
+    else {
+      const w = word.toLowerCase().replace(/’/g, "'");
+      if (isHealthWord(w)) v = 1;
+      else if (w.endsWith("'s") && isHealthWord(w.slice(0, -2))) v = 2;
+    }
+    if (WORD_CACHE.size >= WORD_CACHE_MAX) WORD_CACHE.clear();
+    WORD_CACHE.set(word, v);
+  }
+  return v;
+}
+
 export function findHealth(text: string): Entity[] {
   const out: Entity[] = [];
   PHRASE_RES.lastIndex = 0;
@@ -143,30 +169,20 @@ export function findHealth(text: string): Entity[] {
   while ((m = PHRASE_RES.exec(text))) out.push({ type: 'health', start: m.index, end: m.index + m[0].length });
   BODY_EVENT_RE.lastIndex = 0;
   while ((m = BODY_EVENT_RE.exec(text))) out.push({ type: 'health', start: m.index, end: m.index + m[0].length });
-  READING_RE.lastIndex = 0;
-  while ((m = READING_RE.exec(text))) out.push({ type: 'health', start: m.index, end: m.index + m[0].length });
-  GENERIC_CONDITION_RE.lastIndex = 0;
-  while ((m = GENERIC_CONDITION_RE.exec(text))) out.push({ type: 'health', start: m.index, end: m.index + m[0].length });
+  if (READING_NEED.test(text)) {
+    READING_RE.lastIndex = 0;
+    while ((m = READING_RE.exec(text))) out.push({ type: 'health', start: m.index, end: m.index + m[0].length });
+  }
+  if (GENERIC_HEAD.test(text)) {
+    GENERIC_CONDITION_RE.lastIndex = 0;
+    while ((m = GENERIC_CONDITION_RE.exec(text))) out.push({ type: 'health', start: m.index, end: m.index + m[0].length });
+  }
   EPONYM_RE.lastIndex = 0;
   while ((m = EPONYM_RE.exec(text))) out.push({ type: 'health', start: m.index, end: m.index + m[0].length });
-  const wordRe = /[A-Za-z][A-Za-z0-9'’/-]*[A-Za-z0-9]|[A-Za-z]/g;
-  while ((m = wordRe.exec(text))) {
-    const ab = m[0].replace(/s$/, '');
-    if (ABBREV.has(ab.toUpperCase()) && (ab === ab.toUpperCase() || ab === 'AFib')) {
-      out.push({ type: 'health', start: m.index, end: m.index + m[0].length });
-      continue;
-    }
-    let w = m[0].toLowerCase().replace(/’/g, "'");
-    let end = m.index + m[0].length;
-    if (isHealthWord(w)) {
-      out.push({ type: 'health', start: m.index, end });
-      continue;
-    }
-    if (w.endsWith("'s") && isHealthWord(w.slice(0, -2))) {
-      w = w.slice(0, -2);
-      end -= 2;
-      out.push({ type: 'health', start: m.index, end });
-    }
+  WORD_RE.lastIndex = 0;
+  while ((m = WORD_RE.exec(text))) {
+    const v = classifyWord(m[0]);
+    if (v !== 0) out.push({ type: 'health', start: m.index, end: m.index + m[0].length - (v === 2 ? 2 : 0) });
   }
   DIAGNOSED_RE.lastIndex = 0;
   while ((m = DIAGNOSED_RE.exec(text))) {
