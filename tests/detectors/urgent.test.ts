@@ -32,3 +32,20 @@ test('fixtures: every crisis but at most one found, no false alarm on ordinary r
   assert.equal(falseAlarms, 0);
   assert.equal(read<{ text: string }>('reviews.jsonl').filter((r) => codes(r.text).length > 0).length, 0);
 });
+
+test('extra fixture: informal, indirect and apostrophe-less crises found; idioms, jokes and past events not', () => {
+  const rows = readFileSync(new URL('../fixtures/detectors/urgent-extra.jsonl', import.meta.url), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { text: string; urgent: boolean });
+  const missed = rows.filter((r) => r.urgent && codes(r.text).length === 0).map((r) => r.text);
+  const falseAlarms = rows.filter((r) => !r.urgent && codes(r.text).length > 0).map((r) => r.text);
+  assert.ok(missed.length <= Math.ceil(rows.filter((r) => r.urgent).length * 0.1), `missed ${missed.join(' | ')}`);
+  assert.ok(falseAlarms.length <= 1, `false alarms ${falseAlarms.join(' | ')}`);
+});
+
+test('general forms: apostrophe-less, symptom clusters, conditional and reported threats', () => {
+  assert.deepEqual(codes('im done with everything and nobody would care if i was gone'), ['urgent.self_harm']);
+  assert.deepEqual(codes('she is clammy and says her chest feels heavy'), ['urgent.medical_emergency']);
+  assert.deepEqual(codes('if they cancel on me again someone in that office is gonna get hurt'), ['urgent.violence']);
+  assert.deepEqual(codes('my boyfriend told me he would kill me if i went to the police'), ['urgent.violence']);
+  assert.deepEqual(codes('the line at the pharmacy is suicide on a friday'), []);
+  assert.deepEqual(codes('last day at work, sad to say goodbye to everyone here'), []);
+});
