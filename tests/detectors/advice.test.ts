@@ -39,3 +39,13 @@ test('fixtures: F1 >= 0.85 and <= 3% false positives on ordinary reviews', () =>
   const fpReviews = reviews.filter((r) => code(r.text) !== null).length;
   assert.ok(fpReviews / reviews.length <= 0.03, `${fpReviews} of ${reviews.length}`);
 });
+
+test('extra fixture: informal questions without "?" are found; service questions and thanks are not', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { detectAdvice } = await import('../../src/detectors/advice.ts');
+  const rows = readFileSync(new URL('../fixtures/detectors/advice-extra.jsonl', import.meta.url), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { text: string; advice: boolean });
+  const missed = rows.filter((r) => r.advice && detectAdvice({ text: r.text }).length === 0).map((r) => r.text);
+  const fps = rows.filter((r) => !r.advice && detectAdvice({ text: r.text }).length > 0).map((r) => r.text);
+  assert.ok(missed.length <= 3, `missed ${missed.join(' | ')}`);
+  assert.ok(fps.length <= 1, `false alarms ${fps.join(' | ')}`);
+});
