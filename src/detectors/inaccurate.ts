@@ -169,7 +169,7 @@ function derived(practice: PracticeFacts): Derived {
 }
 
 const PHONE_CLAIM =
-  /\b(?:call (?:them|the office|the clinic|the practice|their office|the front desk|us)?|their (?:phone|number|office number|phone number)|(?:phone|office|clinic|practice)(?: number)?(?: is|:)|number (?:is|to call)|reach (?:them|the office)|text them|new number)\b[^.!?\n]{0,25}$/i;
+  /\b(?:call(?: (?:them|the office|the clinic|the practice|their office|the front desk|us))?|their (?:phone|number|office number|phone number)|(?:phone|office|clinic|practice)(?: number)?(?: is|:)|number (?:is|to call)|reach (?:them|the office)|text them|new number)\b[^.!?\n]{0,25}$/i;
 const NOT_THEIRS = /\b(?:my|me|mine|our home|cell|personal)\b[^.!?\n]{0,20}$/i;
 const ADDRESS_CLAIM = /\b(?:they(?:'re| are)?(?: now)? (?:at|on|located)|located (?:at|on)|(?:their|the) (?:office|clinic|practice|address)(?: is)?(?: now)?(?: at| on|:)?|moved to|address is|find them (?:at|on))\b[^.!?\n]{0,15}$/i;
 const WEB_CLAIM = /\b(?:their (?:web)?site|website|book (?:online )?(?:at|on|through)|visit|go to|check out)\b[^.!?\n]{0,20}$/i;

@@ -8,6 +8,8 @@ const codes = (input: DetectorInput) => detectInaccurate(input, practice).map((f
 
 const textCases: [string, string[]][] = [
   ['Call them at (555) 010-9999 to book.', ['inaccurate.phone']],
+  ['To book you have to call (555) 010-9999.', ['inaccurate.phone']],
+  ['Call me at (555) 010-9999 if you have questions.', []],
   ['Their number is 555-010-4477, very responsive.', []],
   ['call the office at 1-555-010-4478', []],
   ['My cell is 555-010-9999 if anyone wants to talk.', []],
