@@ -7,7 +7,6 @@ import { userInfo } from 'node:os';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig, type LoadedConfig } from '../../config/load.ts';
-import { ConfigError } from '../../core/errors.ts';
 import { SEVERITIES, type Severity } from '../../core/types.ts';
 import { createLogger } from '../../log.ts';
 import { stripControl } from '../../privacy/escape.ts';
@@ -152,16 +151,8 @@ export async function run(args: string[], io: Io = defaultIo): Promise<number> {
     itemId = Number(idArg);
   }
 
-  let loaded: LoadedConfig;
-  try {
-    loaded = loadConfig(parsed.values.config ?? 'config/practicewatch.yaml');
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      io.err(err.message + '\n');
-      return 1;
-    }
-    throw err;
-  }
+  // A ConfigError propagates to src/cli/main.ts, which prints the located errors and exits 1.
+  const loaded: LoadedConfig = loadConfig(parsed.values.config ?? 'config/practicewatch.yaml');
   const dbPath = loaded.config.storage.path;
   if (!existsSync(dbPath)) {
     if (sub === 'list') {

@@ -4,7 +4,6 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig, type LoadedConfig } from '../../config/load.ts';
-import { ConfigError } from '../../core/errors.ts';
 import { stripControl } from '../../privacy/escape.ts';
 import { openDb, type Db } from '../../store/db.ts';
 import { age, type Io } from './items.ts';
@@ -97,16 +96,8 @@ export async function run(args: string[], io: Pick<Io, 'out' | 'err' | 'now'> = 
     io.err(`practicewatch status: ${(err as Error).message}\nusage: practicewatch status [--json] [--config FILE]\n`);
     return 2;
   }
-  let loaded: LoadedConfig;
-  try {
-    loaded = loadConfig(parsed.values.config ?? 'config/practicewatch.yaml');
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      io.err(err.message + '\n');
-      return 1;
-    }
-    throw err;
-  }
+  // A ConfigError propagates to src/cli/main.ts, which prints the located errors and exits 1.
+  const loaded: LoadedConfig = loadConfig(parsed.values.config ?? 'config/practicewatch.yaml');
   if (!existsSync(loaded.config.storage.path)) {
     io.out(`No database at ${loaded.config.storage.path} yet: the daemon has not run.\n`);
     return 0;
