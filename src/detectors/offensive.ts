@@ -101,13 +101,32 @@ export const obscenityPrecheck = { matcher, transform: transformForMatcher, mayM
 
 // Name-calling aimed at a person. Competence judgments ("incompetent", "useless", "clueless", "pathetic") are harsh
 // but civil complaints, not insults, so they are not listed here on their own.
-const INSULT_WORDS = String.raw`(?:idiot|idiots|idiotic|moron|morons|moronic|imbecile|imbeciles|stupid|dumb|dumbest|fool|fools|clown|clowns|pig|pigs|cow|witch|loser|losers|jerk|jerks|scum|scumbag|scumbags|trash|garbage|ugly|fat|worthless|psycho|freak|creep|creeps|dumbass|dumbasses|hag|troll|dirtbag|sleazebag|sleaze|snake|parasite|parasites|vulture|vultures|bimbo|airhead|brainless|subhuman|animal|animals|skank|slut|whore|tramp|cretin|dimwit|halfwit|nitwit|numbskull|bonehead|knucklehead|buffoon|degenerate|pervert|perv|weirdo|retard|retarded|dunce|twit)`;
-const INSULT = new RegExp(String.raw`\b(?:you(?:'re| are|r)?|u r|ur|she(?:'s| is)|he(?:'s| is)|they(?:'re| are)|(?:this|that|the|these|those|your|ur|their|his|her) (?:\w+ ){0,2}?(?:doctors?|dr|docs?|woman|women|man|men|lady|ladies|guy|guys|receptionists?|nurses?|bitch|staff|girls?|people|employees|workers|manager|management|admins?|front desk|physicians?|surgeons?|dentists?|techs?|assistants?)(?: here| there| at the desk| at the front)?(?: is| was| are| were| r)?|dr\.? \w+ (?:is|was)|what an?|such an?|bunch of|you)\s+(?:an? |such an? |the |a total |a complete |a |an |total |complete |absolute |fucking |freaking |stupid |fat |lazy |ugly |old |dumb |incompetent |useless |ignorant |arrogant )*${INSULT_WORDS}\b`);
+const INSULT_WORDS = String.raw`(?:idiot|idiots|idiotic|moron|morons|moronic|imbecile|imbeciles|stupid|dumb|dumbest|fool|fools|clown|clowns|pig|pigs|cow|witch|loser|losers|jerk|jerks|scum|scumbag|scumbags|trash|garbage|ugly|fat|worthless|psycho|freak|creep|creeps|dumbass|dumbasses|hag|troll|dirtbag|sleazebag|sleaze|snake|parasite|parasites|vulture|vultures|bimbo|airhead|brainless|subhuman|animal|animals|skank|slut|whore|tramp|cretin|dimwit|halfwit|nitwit|numbskull|bonehead|knucklehead|buffoon|degenerate|pervert|perv|weirdo|retard|retarded|dunce|twit|jackass|jackasses|tosser|tossers|wanker|wankers|bellend|bellends|twat|twats|prick|pricks|muppet|muppets|quack|quacks|butcher|leech|leeches|bloodsuckers?|sociopath|sociopaths|psychopath|psychopaths|hyenas|vermin|rats|bimbos|bat|sow|wench|oaf|oafs|prat|prats|git|gits|sadist|sadists|monsters?|fuckwits?|dickheads?|douchebags?|assholes?)`;
+/** People and groups an insult can be aimed at. */
+const ROLE = String.raw`(?:doctors?|dr|docs?|woman|women|man|men|lady|ladies|guy|guys|receptionists?|nurses?|bitch|staff|girls?|people|employees|workers|manager|management|admins?|front desk|physicians?|surgeons?|dentists?|techs?|assistants?|practitioners?|providers?|pa|np|pharmacists?|hygienists?|therapists?|secretary|secretaries|clerks?|department|billing|office|clinic|practice|everyone|everybody|specialists?|pediatrician|ob|gyn|obgyn|radiologist|anesthesiologist|orthodontist|chiropractor|optometrist|vet|person)`;
+const INSULT = new RegExp(String.raw`\b(?:you(?:'re| are|r)?|u r|ur|she(?:'s| is)|he(?:'s| is)|they(?:'re| are)|dr\.? \w+ (?:is|was)|what an?|such an?|bunch of|you)\s+(?:an? |such an? |the |a total |a complete |a |an |total |complete |absolute |fucking |freaking |stupid |fat |lazy |ugly |old |dumb |incompetent |useless |ignorant |arrogant |a pack of |a bunch of |a herd of |run by )*(?:(?:an?|such an?) (?:[\w'-]+,? ){0,2}?)?${INSULT_WORDS}\b(?! ?(?:sty|valve|kit|shop|latin|signal|tissue|heart valve))`);
+/** A person or group of the practice called names: "the receptionist is a miserable old bat", "billing department are bloodsucking leeches". */
+const INSULT_AT_ROLE = new RegExp(String.raw`\b${ROLE}(?: here| there| at the desk| at the front| at reception| at check-in)?(?:'s(?= an? )| is| was| are| were| r)\s+(?:an? |such an? |the |a total |a complete |a |an |total |complete |absolute |fucking |freaking |stupid |fat |lazy |ugly |old |dumb |incompetent |useless |ignorant |arrogant |a pack of |a bunch of |a herd of |run by )*(?:[\w'-]+,? ){0,2}?${INSULT_WORDS}\b(?! ?(?:sty|valve|kit|shop|latin|signal|tissue|heart valve))`);
 /** Insults without a "you are"/"he is" frame: "dumb as a rock", "trash humans", "brain-dead staff". */
 const INSULT_FREE = /\b(?:(?:dumb|stupid|thick|dense) as (?:a )?(?:rock|rocks|brick|bricks|a post|dirt|hell|shit)|(?:trash|garbage|scum|filth|vile|disgusting|worthless|sorry|pathetic) (?:humans?|people|person|human beings?|excuse for a (?:human|person|doctor|nurse))|excuse for a (?:human|person|human being)|brain-?dead|(?:waste|sack) of (?:space|oxygen|skin|air)|(?:idiots?|morons?|imbeciles?|dumbass(?:es)?|clowns?) (?:at|in|running|who work|working|behind)|(?:what|such) (?:an?|a bunch of) (?:\w+ )?(?:idiots?|morons?|clowns?|losers?|jerks?|imbeciles?)|(?:fat|ugly|old|stupid|dumb|lazy|incompetent|useless|ignorant) (?:b\W{2,4}h|b\*+|bitch\w*|cow|pig|hag|witch|skank|slut|whore|cunt|twat|prick|bastard))\b/;
 /** Masked profanity that the obscenity transformers do not undo: f***, f*cking, sh*t, b****, a**hole, c*nt, "fk". */
 const MASKED = /(?<![a-z0-9])(?:f(?:[*#@$%!_.]{1,5}|u\*+|\*+c|\*+k)(?:k|ck|king|kin|ing|in|ed|er|ers|kers?)?|f(?:k|kn|kin|king|kng|cking|ckin|cken|uk|uking|ukin|ck|ckn)|sh(?:\*|!|1)+t\w*|s(?:\*|#|@|!){1,3}t|b(?:[*#@$!]){2,4}h?(?:es)?|b[*#@!]tch\w*|a(?:[*#@$]){1,3}hole|a\$\$(?:hole)?|c[*#@$!]{1,3}nt|c[*#@$!]{3,4}|p[*#@$]ssy|d[*#@$]ck|motherf\W+\w*|mf(?:er|ers|ing)?|stfu|gtfo|wtf|fml)(?![a-z0-9])/;
 const HOSTILE = /\b(?:scumbags?|sleaze ?bags?|dirt ?bags?|low-?lifes?|piece of (?:shit|garbage|trash|crap)|bunch of (?:\w+ )?(?:idiots|morons|clowns|crooks|scumbags|losers|thieves|liars|incompetents)|go to hell|burn in hell|rot in hell|(?:die|burn|rot) in a (?:fire|ditch|hole|gutter)|(?:hope|wish) (?:you|she|he|they|u) (?:\w+ )?(?:die|dies|rot|rots|burn|burns|suffer|suffers|get (?:hit|raped|fired|cancer))|shut (?:the \w+ )?up|kill yourself|kys|drop dead|get a (?:real )?job|f off|eff off|piss off|screw you|screw (?:her|him|them|this place)|(?:fat|ugly|stupid|lazy|dumb|old) (?:cow|pig|hag|witch|bitch|idiot|moron|loser|slob|bimbo|troll)|go back to (?:your|where) (?:country|you came)|you people)\b/;
+
+/** Plural name-calling that insults a group wherever it stands: "these quacks", "incompetent clowns", "ffs, these morons". */
+const GROUP_INSULT = /\b(?:(?:these|those|such|what|you|bunch of|pack of|incompetent|useless|lazy|greedy|arrogant|absolute|complete|total|stupid|dumb) (?:[\w-]+,? ){0,2}?(?:clowns|buffoons|muppets|quacks|leeches|vultures|parasites|pigs|hyenas)|idiots|morons|imbeciles|dumbass(?:es)?|nitwits|halfwits|dimwits|cretins|numbskulls|fuckwits|bellends|tossers|wankers|jackasses|dickheads|douchebags)\b/;
+/** An insulting adjective right before a person or group: "dumbest receptionists", "brain-dead nurses". */
+const INSULT_ROLE = new RegExp(String.raw`\b(?:dumbest|stupidest|dumb|stupid|brainless|brain-?dead|moronic|idiotic|bitchy|fat|ugly|retarded|lazy-?ass|dumb-?ass|sorry-?ass|effing|f'ing|fucking|freaking) (?:[\w-]+ )?${ROLE}\b`);
+/** Wishes of harm on a person or the practice: "hope that receptionist gets hit by a bus", "hope your clinic burns down". */
+const WISH_HARM = new RegExp(String.raw`\b(?:hope|wish|pray)s? (?:that )?(?:you|u|she|he|they|y'all|yall|all of you|(?:the|that|this|your|those|these|their|his|her) (?:[\w-]+ ){0,2}?(?:${ROLE}|hospital|place|building))(?: all)? (?:\w+ ){0,2}?(?:gets? (?:hit|run over|sued|cancer|what's coming|beaten|raped|stabbed|shot)|loses? everything|burns? (?:down|to the ground|in hell)|dies|die|rots?|suffers?|chokes?|drops? dead)\b`);
+/** Intimidation without a violent verb. */
+const INTIMIDATE = /\b(?:(?:keep |be )?looking over (?:your|her|his|their) shoulders?|teach (?:you|u|her|him|them|(?:that|the|this|those|these) (?:[\w-]+ ){0,2}?(?:doctors?|dr\.? \w+|docs?|nurses?|receptionists?|staff|manager|woman|man|lady|guy|people|surgeons?|dentists?|bitch|idiots?)) a lesson|(?:would be a |be a |such a |)shame if something (?:happened|happens|were to happen|was to happen)|you(?:'ve| have) been warned|i know what (?:car )?you drive|go back to (?:your (?:own )?(?:\w+ )?country|where (?:you|she|he|they) came from|(?:mexico|africa|china|india))|go (?:f|fuck|eff|screw) (?:yourself|yourselves|themselves|himself|herself|off))\b/;
+/** Bigoted name-calling of a group. */
+const BIGOTED = /\b(?:dirty|filthy|stinking|stupid|dumb|lazy|greedy) (?:immigrants?|foreigners?|mexicans?|arabs?|jews?|muslims?|indians?|chinese|africans?|asians?|gays?|queers?|gypsies|gypsy|illegals?)\b/;
+/** Letter-spaced and other masked profanity: "f u c k", "s h i t", "f'ing", "effing", "ffs". */
+const SPACED = /(?<![a-z])(?:f[ .*_-]+u[ .*_-]+c[ .*_-]+k|s[ .*_-]+h[ .*_-]+i[ .*_-]+t|c[ .*_-]+u[ .*_-]+n[ .*_-]+t|b[ .*_-]+i[ .*_-]+t[ .*_-]+c[ .*_-]+h|f'(?:ing|in|n)|effing|effin|ffs|(?:complete|total|absolute) tool)(?![a-z])/;
+/** Dehumanising descriptions: "vile creature", "sick freak". */
+const DEHUMANISE = /\b(?:vile|nasty|disgusting|evil|miserable|filthy|sick|pathetic) (?:little )?(?:creatures?|freaks?|animals?|vermin|rats?|pigs?|slobs?|excuses? for (?:a )?(?:human|person|doctor|nurse))\b/;
 
 export function detectOffensive(input: DetectorInput): Flag[] {
   const text = input.title ? `${input.title}. ${input.text}` : input.text;
@@ -118,6 +137,8 @@ export function detectOffensive(input: DetectorInput): Flag[] {
     const word = dataset.getPayloadWithPhraseMetadata(m).phraseMetadata?.originalWord ?? '';
     // "Dick" followed by a capitalised surname is a name, not profanity.
     if (word === 'dick' && /^Dick\s+[A-Z]/.test(text.slice(m.startIndex, m.startIndex + 8))) continue;
+    // "bitchin'" is slang praise ("a bitchin' sense of humor").
+    if (word === 'bitch' && /^bitchin(?:'|\b)/i.test(text.slice(m.startIndex, m.startIndex + 8))) continue;
     if (SLURS.has(word)) slur = true;
     else profanity = true;
   }
@@ -137,8 +158,11 @@ export function detectOffensive(input: DetectorInput): Flag[] {
       reason: imminent ? 'threatens violence, apparently soon' : 'threatens the practice or its staff',
     });
   }
-  if (MASKED.test(norm)) profanity = true;
-  if (INSULT.test(norm) || HOSTILE.test(norm) || INSULT_FREE.test(norm)) {
+  if (MASKED.test(norm) || SPACED.test(norm)) profanity = true;
+  if (
+    INSULT.test(norm) || INSULT_AT_ROLE.test(norm) || HOSTILE.test(norm) || INSULT_FREE.test(norm) || GROUP_INSULT.test(norm) || INSULT_ROLE.test(norm) ||
+    WISH_HARM.test(norm) || INTIMIDATE.test(norm) || BIGOTED.test(norm) || DEHUMANISE.test(norm)
+  ) {
     flags.push({ category: 'offensive', severity: 'medium', code: 'offensive.harassment', reason: 'insults or harasses someone' });
   }
   // Mild intensifiers (hell, damn, crap) are not offensive on their own: "hell yes", "damn, that was quick".
