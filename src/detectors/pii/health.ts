@@ -75,6 +75,19 @@ yaz loestrin sprintec clomid letrozole femara arimidex anastrozole prolia fosama
 ibrance revlimid imbruvica gleevec rituxan avastin sertraline fluoxetine escitalopram citalopram paroxetine bupropion venlafaxine duloxetine
 lamotrigine levetiracetam topiramate quetiapine aripiprazole olanzapine risperidone zolpidem methylphenidate lisdexamfetamine atomoxetine
 semaglutide tirzepatide liraglutide dulaglutide empagliflozin dapagliflozin heparin enoxaparin lovenox clopidogrel ticagrelor fluticasone
+spotting nosebleed nosebleeds nose_bleed nose_bleeds bleeding_gums gums_bleed gum_bleeding threw_up throwing_up throw_up vomited vomit puking puked
+passed_out passing_out blacked_out black_out vasovagal syncope stridor wheezing wheeze cramps cramping chills lightheaded light-headed tremor tremors
+bloating blood_in_my_stool blood_in_my_urine night_terrors cluster_headache cluster_headaches mini_stroke mini-stroke nodule nodules thyroid_nodule
+hashimoto's hashimotos hashimoto graves'_disease ehlers-danlos hand_foot_and_mouth hand_foot_mouth hand-foot-and-mouth scarlet_fever fifth_disease
+pink_eye c_diff c._diff mrsa cellulitis sepsis preterm breech water_broke waters_broke went_into_labor in_labor labor_and_delivery premature_labor
+binge_eating binge-eating purging relapsed relapsing years_clean year_clean months_clean days_clean got_clean outpatient inpatient intensive_outpatient
+aa_meetings na_meetings mat_program methadone_clinic withdrawals detoxing cutting_again started_cutting stopped_cutting cut_myself cutting_myself
+ferritin tsh ldl hdl triglycerides creatinine egfr gfr hemoglobin hematocrit platelets platelet_count white_count wbc inr vitamin_d_levels b12 iron_levels
+hcg beta_hcg hcg_levels semen_analysis sperm_count troponin d-dimer glucose potassium_levels blood_sugar blood_sugars sugar_levels
+pessary cochlear_implant cochlear_implants dexcom omnipod freestyle_libre cgm feeding_tube g-tube trach colostomy ostomy colostomy_bag ileostomy loop_recorder
+picc picc_line on_oxygen back_on_oxygen oxygen_at_night bipap ventilator shunt port_placement iv_fluids iv_antibiotics iv_iron
+nerve_block nerve_blocks cortisone_injection cortisone_shot steroid_injection steroid_shot epidural_injection injection injections iud_insertion scan scans
+zepbound saxenda contrave phentermine qsymia spravato ketamine esketamine wegovy rosuvastatin atorvastatin simvastatin pravastatin
 budesonide prednisolone methylprednisolone medrol ondansetron zofran sucralfate methotrexate hydroxychloroquine plaquenil etanercept statins statin
 `;
 
@@ -82,7 +95,7 @@ budesonide prednisolone methylprednisolone medrol ondansetron zofran sucralfate 
 const ABBREV = new Set(
   ('CHF HTN CKD COPD DM T1DM T2DM BPH THA TKA CABG MI PE DVT SLE RA OA GERD MRSA CAD PAD ESRD AKI ARDS HCV HBV TBI CVA TIA UTI CF MS ' +
     'ALS IBD IBS OSA AFIB CHD HFREF HFPEF NSTEMI STEMI COVID HIV AIDS STI STD ADHD OCD PTSD BPD GAD MDD DKA UC ASD CP PCOS BRCA ' +
-    'MMR RSV NST NSTS PSA ACL MCL A1C CBC EKG ECG EEG MRI CT IUD IVF OB-GYN OBGYN').split(' '),
+    'MMR RSV NST NSTS PSA ACL MCL A1C CBC EKG ECG EEG MRI CT IUD IVF OB-GYN OBGYN TSH LDL HDL INR BUN WBC GFR EGFR HCG CRP ESR AMH POTS EDS MAT IOP NIPT TIA IV PICC CGM UTI PPROM').split(' '),
 );
 
 const SINGLE = new Set<string>();
@@ -102,7 +115,7 @@ const EXCLUDE = new Set([
 
 // Medical suffixes: conditions, procedures and drug stems. Minimum stem length keeps short words out.
 const SUFFIX_RE =
-  /^(?:post-|pre-)?[a-z]{3,}(itis|omas?|emia|aemia|pathy|ectomy|otomy|ostomy|plasty|oscopy|osis|algia|pril|olol|statin|sartan|prazole|cillin|mycin|floxacin|tidine|oxetine|triptan|gliptin|glitazone|dipine|azepam|azolam|mab|tinib|rubicin|platin|taxel|xaban|parin|vir|azole|profen|codone|morphone|pine|zodone|arone)s?$/;
+  /^(?:post-|pre-)?[a-z]{3,}(itis|omas?|emia|aemia|pathy|ectomy|otomy|ostomy|plasty|oscopy|osis|algia|pril|olol|statin|sartan|prazole|cillin|mycin|cardia|uria|rrhea|plegia|paresis|floxacin|tidine|oxetine|triptan|gliptin|glitazone|dipine|azepam|azolam|mab|tinib|rubicin|platin|taxel|xaban|parin|vir|azole|profen|codone|morphone|pine|zodone|arone)s?$/;
 const SUFFIX_FALSE_FRIENDS = /(spine|alpine|supine|opine|repine|porcupine|concubine|clementine|pinepine)$/;
 
 function isHealthWord(w: string): boolean {
