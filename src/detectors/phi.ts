@@ -9,11 +9,11 @@ import type { DetectorInput, Flag, PracticeFacts } from '../core/types.ts';
 import { findEntitiesDetailed, type Found } from './entities.ts';
 
 const FIRST_PERSON = /\b(?:i|i'm|i’m|i've|i’ve|i'd|i’d|i'll|me|my|mine|myself)\b/i;
-const CLINICAL_VOICE = /\b(?:\d{1,3}[- ]?(?:year[- ]old|yo|y\/o)|(?:a|an|the) (?:\d+[- ])?(?:male|female|man|woman|patient|pt)\b|patients? (?:with|presenting|who)|pt w\/?)/i;
+const CLINICAL_VOICE = /(?<!\b(?:my|our|his|her|their)\s)\b(?:\d{1,3}[- ]?(?:year[- ]old|yo|y\/o)|(?:a|an|the) (?:\d+[- ])?(?:male|female|man|woman|patient|pt)\b|patients? (?:with|presenting|who)|pt w\/?)/i;
 const SELF_HEALTH =
   /\b(?:my|mine|myself|me|i(?:'m|’m| am| have| had| was| got| get| take| took| started| finished| needed| need| go| went| came| come| suffer| deal| live|'ve|’ve| feel| felt| tested| found out| learned| just| still| finally| recently| also| ended| ve))\b/i;
 const RELATIVE =
-  /\b(?:my|our)\s+(?:(?:\w+\s)?(?:husband|wife|son|daughter|mom|mother|mum|dad|father|brother|sister|aunt|uncle|cousin|grandma|grandmother|grandpa|grandfather|child|kid|kids|baby|boyfriend|girlfriend|partner|fiance|fiancée|spouse|niece|nephew|grandson|granddaughter|stepson|stepdaughter|toddler|teen|infant|hubby|kiddo|stepdad|stepmom|mother-in-law|father-in-law|in-laws|twins|newborn|preemie|grandbaby|little one|little guy|little man|little girl|little boy|oldest|youngest))\b/i;
+  /\b(?:my|our)\s+(?:\d{1,3}[- ]?(?:year[- ]olds?|yr[- ]olds?|yo|y\/o|mo|month[- ]old|week[- ]old)\b|(?:[\w-]+\s){0,2}(?:husband|wife|son|daughter|mom|mother|mum|dad|father|brother|sister|aunt|uncle|cousin|grandma|grandmother|grandpa|grandfather|child|kid|kids|baby|boyfriend|girlfriend|partner|fiance|fiancée|spouse|niece|nephew|grandson|granddaughter|stepson|stepdaughter|toddler|teen|infant|hubby|kiddo|stepdad|stepmom|mother-in-law|father-in-law|in-laws|twins|newborn|preemie|grandbaby|little one|little guy|little man|little girl|little boy|oldest|youngest))\b/i;
 /** A relative as the (possessive-less) subject at a sentence start: "Dad just had a pacemaker put in", "Mom's dialysis…". */
 const RELATIVE_BARE =
   /^[\s"'“(*-]*(?:(?:my|our|the)\s+)?(?:wife|husband|hubby|mom|mum|mommy|mama|dad|daddy|son|daughter|grandma|grandpa|granny|nana|nephew|niece|brother|sister|bf|gf|boyfriend|girlfriend|fianc[eé]e?|kiddo|toddler|baby|little one|twins|stepdad|stepmom)(?:'s|’s)?\b/i;
@@ -25,7 +25,7 @@ const SUBJECT_DROP =
   /^[\s"'“(*-]*(?:(?:just|finally|still|recently|also|so|and|then|now|today|yesterday|literally|officially|quick|second|first)\s+)*(?:got|get|getting|had|have|having|went|going|spent|tore|broke|cracked|fell|started|starting|stopped|finished|lost|needed|took|taking|been|am|recovering|waiting|dealing|feeling|felt|woke|ended up|diagnosed|tested|found out|scheduled|booked|due|off|day \d+|week \d+|\d+ (?:days?|weeks?|months?) (?:post|out|after|since|along|sober|pregnant|postpartum)|two weeks|home|done with|survived|beat|upped|switched|refilled|picked up|headed|heading|back (?:from|on|in))\b/i;
 /** Cues that a health-led sentence is a personal event ("Colonoscopy Friday.", "Pap smear results were normal, phew"). */
 const EVENT_CUE =
-  /\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening|week)|last (?:week|night|month|year|time)|tomorrow|next (?:week|month)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|on the \d+(?:st|nd|rd|th)?|\d+ (?:days?|weeks?|months?|years?) (?:ago|post|out|later|in|along|sober)|post[- ]?op|same day|next day|went (?:well|great|perfectly|fine|smoothly|ok|okay)|hurts?|hurt|healing|healed|recovering|recovery|no joke|phew|results? (?:were|was|came)|came back|refill|barely|finally|all clear|starts|started|didn't take|did not take|arrived|took \d+|keeps? getting|visit|(?:was|were|is) (?:bad|good|high|low|normal|abnormal|fine|clear|negative|positive|benign|brutal|rough|awful|easy))\b|#\d/i;
+  /\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening|week)|last (?:week|night|month|year|time)|tomorrow|next (?:week|month)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|on the \d+(?:st|nd|rd|th)?|at \d+ (?:weeks|wks)|emergency|finally|\d+ (?:days?|weeks?|months?|years?) (?:ago|post|out|later|in|along|sober)|post[- ]?op|same day|next day|went (?:well|great|perfectly|fine|smoothly|ok|okay)|hurts?|hurt|healing|healed|recovering|recovery|no joke|phew|results? (?:were|was|came)|came back|refill|barely|finally|all clear|starts|started|didn't take|did not take|arrived|took \d+|keeps? getting|visit|(?:was|were|is) (?:bad|good|high|low|normal|abnormal|fine|clear|negative|positive|benign|brutal|rough|awful|easy))\b|#\d/i;
 /** A health word naming a place, service or event rather than someone's care ("MRI center", "COVID testing site"). */
 const HEALTH_AS_PLACE =
   /^(?:[\s-]*[\p{L}'’-]+)?[\s-]+(?:wing|site|center|centre|clinic|department|dept|office|team|unit|floor|lab|desk|room|building|walk|drive|run|month|day|survivors|group|program|educator|lecture|talk|shortages?|news|instructions|prep instructions|machine|until|hours|event|fair|awareness)\b/iu;
@@ -33,7 +33,7 @@ const HEALTH_AS_PLACE =
 const NOTICE = /\b(?:walk[- ]?ins?|no appointment(?: needed)?|now (?:available|offering)|call (?:us|today) to|book (?:now|online|today))\b/i;
 /** Health talk that is about a service, a statistic or a notice, not an event in someone's life. */
 const GENERIC_CUE =
-  /\b(?:available|offer(?:s|ed|ing)?|walk[- ]?ins?|no appointment|they (?:treat|have|do|offer|take)|is (?:a|an|the|one of)|are (?:a|the|rising|common|up)|affects?|leading|killer|cause of|prevention|awareness|screenings? (?:is|are)|get (?:screened|vaccinated|tested|your)|if you|anyone (?:know|been)|does anyone|how long|is it normal|speaker|poster|article|flyer|pamphlet|seminar|class(?:es)?|every (?:day|week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|cases|season|stats?|fair|free (?:[\w-]+ ){0,3}(?:checks?|screenings?|shots?|tests?|testing|vaccines?|exams?))\b/i;
+  /\b(?:available|offer(?:s|ed|ing)?|walk[- ]?ins?|no appointment|they (?:treat|have|do|offer|take)|is (?:a|an|the|one of)|are (?:a|the|rising|common|up)|affects?|leading|killer|cause of|prevention|awareness|screenings? (?:is|are)|get (?:screened|vaccinated|tested|your)|if you|anyone (?:know|been)|does anyone|how long|is it normal|speaker|poster|article|flyer|pamphlet|seminar|lectures?|webinar|presentation|documentary|podcast|talks? (?:on|about)|class(?:es)?|every (?:day|week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|cases|season|stats?|fair|free (?:[\w-]+ ){0,3}(?:checks?|screenings?|shots?|tests?|testing|vaccines?|exams?))\b/i;
 /** A practice post that replies to a reader ("Thanks for the review, Mark!", "Hi Rachel, we're glad…"). */
 const REPLY_TO_READER =
   /^\s*(?:hi|hello|hey|dear|thanks|thank you)\b|\b(?:your (?:review|feedback|kind words|comment|post|note)|the (?:review|kind words|shout ?out)|for the (?:review|stars|kind words)|we(?:'re| are) (?:so )?(?:glad|happy|sorry|thrilled|delighted)|we appreciate you|(?:happy|glad) (?:the|to hear))\b/i;
@@ -105,7 +105,7 @@ export function assessPhi(input: DetectorInput, practice: PracticeFacts, found?:
       const [s, e] = sentenceOf(text, h.start);
       return !PROMO.test(text.slice(s, e));
     });
-    if (patientRef || PATIENT_ADDRESSED.test(text) || healthToYou || healthInReply || healthOfSomeone || (detailDates.some((d) => d.strength >= 1) && health.length > 0) ||
+    if (patientRef || PATIENT_ADDRESSED.test(text) || healthToYou || healthInReply || healthOfSomeone || (detailDates.some((d) => d.strength >= 1) && health.length > 0 && !NOTICE.test(text)) ||
       (health.length > 0 && (anyPersons.some((p) => !STAFF_TITLE.test(text.slice(p.start, p.end))) || direct.length > 0 || fullDates.length > 0))) {
       return {
         entities,
@@ -153,7 +153,7 @@ export function assessPhi(input: DetectorInput, practice: PracticeFacts, found?:
       if (/\?\s*$/.test(text.slice(s, Math.min(text.length, e + 1)))) return false;
       // health-led: at most two words before the first health mention of the sentence
       const first = health.find((x) => x.start >= s && x.start < e)!;
-      return /^[\s"'“(*-]*(?:[\p{L}'’-]+\s+){0,2}$/u.test(text.slice(s, first.start)) && !HEALTH_AS_PLACE.test(text.slice(first.end, e)) &&
+      return /^[\s"'“(*-]*(?:[\p{L}'’-]+\s+){0,3}$/u.test(text.slice(s, first.start)) && !HEALTH_AS_PLACE.test(text.slice(first.end, e)) &&
         !/\buntil\b/i.test(sentence) && EVENT_CUE.test(sentence);
     });
   const firstPerson =
