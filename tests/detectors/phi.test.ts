@@ -67,3 +67,26 @@ test('pronoun-less first person and bare relatives', () => {
   assert.equal(code('COVID testing site moved to the back parking lot last week.'), null);
   assert.equal(code('Shingles vaccine clinic this Saturday, 9am to noon. Walk-ins welcome!'), null);
 });
+
+test('extra set (lab values, devices, substance use, pregnancy, ages before relatives): sensitivity >= 0.95, FP <= 10%, health/person recall >= 0.95', async () => {
+  const { DEMO_PRACTICE } = await import('../../src/demo/practice.ts');
+  type Row = { text: string; phi: boolean; author_is_practice: boolean; entities: { type: string; text: string }[] };
+  const rows = readFileSync(new URL('../fixtures/detectors/phi/extra.jsonl', import.meta.url), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Row);
+  let tp = 0, pos = 0, fp = 0, neg = 0;
+  const recall = { health: [0, 0], person: [0, 0] } as Record<string, [number, number]>;
+  for (const r of rows) {
+    const { flag, entities } = assessPhi({ text: r.text, byPractice: r.author_is_practice }, DEMO_PRACTICE);
+    if (r.phi) { pos++; if (flag) tp++; } else { neg++; if (flag) fp++; }
+    for (const e of r.entities) {
+      const c = recall[e.type];
+      if (!c) continue;
+      const s = r.text.indexOf(e.text);
+      c[1]++;
+      if (entities.some((p) => p.type === e.type && p.start < s + e.text.length && p.end > s)) c[0]++;
+    }
+  }
+  assert.ok(pos >= 30 && neg >= 8);
+  assert.ok(tp / pos >= 0.95, `sensitivity ${tp}/${pos}`);
+  assert.ok(fp / neg <= 0.1, `false positives ${fp}/${neg}`);
+  for (const [type, [hit, all]] of Object.entries(recall)) assert.ok(hit / all >= 0.95, `${type} recall ${hit}/${all}`);
+});
