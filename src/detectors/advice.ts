@@ -3,7 +3,8 @@
 // AND a health subject in the same or the previous sentence. Complaints phrased as questions ("why does nobody
 // answer the phone?", "is it normal to wait two hours?") are not advice-seeking.
 import type { DetectorDefinition } from '../core/detector.ts';
-import type { DetectorInput, Flag } from '../core/types.ts';
+import type { DetectorInput, Entity, Flag } from '../core/types.ts';
+import { findHealth } from './pii/health.ts';
 import { normalize, sentences } from './text/tokenize.ts';
 
 /** Asking what to do / whether something is normal. Strong forms count without a question mark. */
@@ -32,7 +33,7 @@ const HEALTH = /\b(?:med|meds|medication|medications|medicine|pills?|tablets?|do
 const ON_DRUG = /\b(?:while (?:on|taking)|since (?:starting|stopping|i started|i stopped)|started (?:a |an |on |taking )?(?:new )?\w+|(?:put|am|i'm|been) on (?:\w+ )?\w+ (?:for|and))\b/;
 
 /** Questions about the practice's service, not about health. */
-const SERVICE = /\b(?:(?:no ?one|nobody|anyone) (?:answer|answers|pick|picks|call|calls|return|returns|work|works)|phone|call(?:ed)? back|front desk|receptionist|staff|waited|waiting room|wait(?:ing)? (?:time|times|\d|for (?:a|an|my|the) (?:appointment|call|doctor|callback))|on hold|how many times|refill|appointment|appt|schedul\w*|bill|billing|billed|charge|charged|insurance|copay|refund|parking|customer service|rude|late|office hours|opening hours|your hours|open|this (?:place|office|practice|clinic)|you people|how is this|how are you|is this how|who (?:runs|hired|trained)|what happened to|is it too much|would it kill|how (?:hard|difficult) is it|call (?:\w+ ){1,2}back|messages|voice ?mails?)\b/;
+const SERVICE = /\b(?:(?:no ?one|nobody|anyone) (?:answer|answers|pick|picks|call|calls|return|returns|work|works)|phone|call(?:ed)? back|front desk|receptionist|staff|waited|waiting room|wait(?:ing)? (?:time|times|\d|for (?:a|an|my|the) (?:appointment|call|doctor|callback))|on hold|how many times|refill|appointment|appt|schedul\w*|bill|billing|billed|charge|charged|insurance|copay|refund|parking|customer service|rude|(?:running|ran|always|very|so|show(?:ed)? up) late|late (?:again|every|for (?:my|the|an?) (?:appointment|appt|visit))|\d+ min\w* late|office hours|opening hours|your hours|open|this (?:place|office|practice|clinic)|you people|how is this|how are you|is this how|who (?:runs|hired|trained)|what happened to|is it too much|would it kill|how (?:hard|difficult) is it|call (?:\w+ ){1,2}back|messages|voice ?mails?|(?:do|does) (?:you|they|y'all|the (?:office|clinic|practice)|dr\.? \w+) (?:do|offer|take|accept|have|see|give|still)|walk-?ins?|(?:open|closed|hours) (?:on )?(?:saturdays?|sundays?|weekends?|evenings?|holidays?))\b/;
 /** Asking for advice about a provider (which doctor, where to go) is not a medical question either. */
 const PROVIDER_CHOICE = /\b(?:should i (?:go back|return|switch|find|leave|stay|trust|give (?:them|him|her|this (?:place|office|doctor|practice)) (?:another|a second|one more) (?:chance|try|shot))|(?:recommend|know) (?:a|any) (?:good )?(?:doctor|dentist|pediatrician|practice|dermatologist|specialist))\b/;
 
@@ -42,23 +43,80 @@ const MEDICATION = /\b(?:med|meds|medication|medications|medicine|pills?|tablets
 const PROCEDURE = /\b(?:surgery|post-?op|procedure|biopsy|stitches|incision|operation|removal|extraction|c-section|vasectomy|colonoscopy|injection|shot|vaccine|after my \w+ (?:surgery|procedure|removal|extraction))\b/;
 const RESULTS = /\b(?:test results|lab results|results|labs|blood ?work|a1c|x-?ray|mri|ct scan|ultrasound|numbers|levels)\b/;
 
-export function detectAdvice(input: DetectorInput): Flag[] {
+/**
+ * Requests for guidance that need no question form: "i need to know if…", "can someone tell me…", "any advice on…",
+ * "what would you recommend for…", "how do i get rid of…", "what are my options", "need help deciding…".
+ */
+const ASK_REQUEST = /\b(?:i (?:need|want|have) to know (?:if|whether|what|how|when|why)|(?:can|could|would|will) (?:some|any) ?(?:one|body) (?:please )?(?:tell|explain|help|advise|let)|(?:^|please |pls |just |someone |anyone |somebody |anybody )tell me (?:if|whether|honestly|what|how|why|when)|(?:any|some|appreciate|love|like|welcome|need|want|seeking|looking for)(?: some| any| your)? (?:advice|tips|ideas|suggestions|thoughts|input|recommendations|guidance|opinions|help)\b(?! (?:for|to) (?:the|this|your) (?:office|practice|staff|manager|front desk))|(?:advice|suggestions|input|recommendations|guidance|opinions) (?:on|for|about|regarding|re)\b|need help (?:deciding|figuring|knowing|understanding|with)|what (?:would|do|did) you (?:recommend|suggest|advise|do|use|take|give|think)|how (?:do|can|should|would|did) (?:i|we|you|people|others) (?:\w+ )?(?:get rid|treat|taper|wean|cure|fix|soothe|relieve|stop|calm|reduce|lower|bring down|come off|get off|manage|cope|handle|deal|get relief|get through|survive)|what(?:'s| is| are) (?:the )?best (?:thing|way|treatment|remedy|option|medicine|cream|otc)|what are (?:my|our|his|her|their|the) (?:options|choices|next steps)|what (?:do|should|can|could) (?:i|we) (?:even )?do\b|wondering (?:if|whether) (?:i|my|it|this|we|he|she|that)\b|wondering what (?:to|i|we|people|others|you) (?:do|give|take|use|should)|what (?:should|can|could|do) (?:i|we) (?:be )?(?:doing|giving|taking|give|take|use)|what (?:can|should|could|do) (?:i|we) (?:give|get) (?:him|her|them|my \w+)|do (?:i|we|you|they) need to (?:go|get|see|take|call|come|bring)|(?:any ?one|any ?body|any of you) (?:have|had|got|with) (?:any )?experience|quick question|(?:is|are) [\w' -]{1,40}? (?:safe|ok|okay|dangerous|bad) (?:during|while|with|for|in|at|if|after)|how long (?:does|do|will|until|before|should|is|are)|how (?:many|soon) [\w' -]{0,40}?(?:before|until|after|can|should)|or (?:ride|wait|sleep|tough) it out|or (?:wait|hold off) (?:for|until|and)|or (?:go|head) (?:to|in)\b|(?:go to|see|call) (?:a|an|the|my) [\w-]+ or (?:wait|just)|is (?:that|this|it) (?:low|high|bad|worrying|worrisome) enough|should (?:i|we) be (?:worried|concerned|doing)|what does (?:that|this|it) mean for)/;
+/** Whole-post appeals typed at the end: "help!!", "thoughts?", "ideas?". */
+const ASK_TAIL = /(?:^|[\s.,!])(?:help+|thoughts|ideas|advice|suggestions|anyone|opinions|input)\s*(?:!{1,}|\?+[!?]*|\?*!+)\s*$|^help\b[!. ]/;
+/** A question opened by an interrogative or auxiliary (about a health subject, checked separately). */
+const OPENS_QUESTION = /^(?:is|are|can|could|should|will|do|does|am|how|what|which)\b(?!['’]t)/;
+/** Without "?", only an auxiliary + a personal or symptom subject reads as a question ("is my…", "can i…", "does it…"). */
+const OPENS_QUESTION_BARE = /^(?:is|are|can|could|should|will|do|does|am)\b(?!['’]t) (?:i|my|it|this|that|these|those|we|he|she|they|our|his|her|a|an)\b/;
+/** "do gallstones go away on their own or is surgery the only option": an either-or question without "?". */
+const OPENS_OR = /^(?:is|are|can|could|should|will|do|does)\b(?!['’]t) [^.!]{1,80}\bor (?:is|are|do|does|should|can|will|would|just|wait|go)\b/;
+const HELP_FIRST = /^help\b/;
+/** Rhetorical complaint openers ("why did it take six weeks…", "why can't anyone…"). */
+const RHETORICAL = /^am i the only\b|^(?:(?:[\w']+ ){0,3}[,:]\s*)?why (?:did|does|do|is|are|was|were|would|can't|cant|won't|wont|couldn't|didn't|doesn't|isn't|on earth|the hell|in the world) (?:it|they|you|nobody|no one|anyone|someone|the|this|your|a |he |she |dr|staff)/;
+/** Someone personal is involved: the writer or their relative. */
+const PERSONAL = /\b(?:i|i'm|i've|i'd|im|me|my|mine|we|we're|our|us|he|she|him|her|his|hers|they|them|their)\b/;
+/** Extra symptom and body words the health lexicon leaves out. */
+const BODY = /\b(?:eyelids?|scalp|nails?|skin|gums?|jaw|groin|armpit|nipples?|phlegm|mucus|snot|ringing|flutter\w*|swallowed|choking|fainted|passed out|bluish|yellowish|jaundice\w*|bruised|limping|limp|lethargic|fussy|won't (?:eat|drink|stop crying)|not (?:eating|drinking|himself|herself)|confus\w+|forgetful|moles?|warts?|boils?|\w*worms?|lice|nits|scabies|bed ?bug bites|splinter|callus|bunion|corn|flat head|soft spot|rash\w*|burns?|scald\w*|welts?)\b/;
+/** The writer asks for themselves or a relative about a named practice service: not health advice. */
+const PROVIDER_WHICH = /\b(?:which|what) (?:doctor|dr|provider|np|pa|specialist|dentist|pediatrician|surgeon|one)\b|\bdr\.? \w+ or dr\b|\banywhere but here\b/;
+
+/** A request for guidance (see ASK_REQUEST), or an appeal opening or closing the post ("help!", "thoughts?"). */
+function requests(s: string, first: boolean, last: boolean): boolean {
+  return ASK_REQUEST.test(s) || (last && ASK_TAIL.test(s)) || (first && HELP_FIRST.test(s));
+}
+
+/**
+ * A question about a health subject by someone personally involved: the clause holding the "?" opens with an
+ * interrogative ("tell me honestly, is a … bad news?"), or is a bare health noun ("inhaler?"); without "?", an
+ * auxiliary + subject or an either-or question opens the sentence.
+ */
+function opensQuestion(s: string, post: string, health: (t: string) => boolean): boolean {
+  const q = s.indexOf('?');
+  let opens: boolean;
+  if (q >= 0) {
+    const clause = (s.slice(0, q).split(CLAUSE_SPLIT).pop() ?? s).trim();
+    opens = OPENS_QUESTION.test(s) || OPENS_QUESTION.test(clause) || (SHORT_CLAUSE.test(clause) && health(clause));
+  } else opens = OPENS_QUESTION_BARE.test(s) || OPENS_OR.test(s);
+  return opens && !RHETORICAL.test(s) && PERSONAL.test(post) && health(s);
+}
+const CLAUSE_SPLIT = /[,;:]\s*/;
+const SHORT_CLAUSE = /^[\w'-]+(?: [\w'-]+){0,2}$/;
+
+/** Lower-cased health spans of the text, from the shared entity finder (analyze's context) or run here. */
+function healthTerms(text: string, entities: readonly Entity[] | undefined): string[] {
+  const out: string[] = [];
+  for (const e of entities ?? findHealth(text)) {
+    if (e.type !== 'health') continue;
+    const t = normalize(text.slice(e.start, e.end)).trim();
+    if (t.length >= 2 && !out.includes(t)) out.push(t);
+  }
+  return out;
+}
+
+export function detectAdvice(input: DetectorInput, entities?: readonly Entity[]): Flag[] {
   if (input.byPractice) return [];
   const text = input.title ? `${input.title}. ${input.text}` : input.text;
-  const sents = sentences(normalize(text));
+  const norm = normalize(text);
+  const sents = sentences(norm);
   let asked: string | null = null;
   let context = '';
+  const terms = healthTerms(input.text, entities);
+  const health = (t: string): boolean => HEALTH.test(t) || BODY.test(t) || (terms.length > 0 && terms.some((w) => t.includes(w)));
   for (let i = 0; i < sents.length; i++) {
     const s = sents[i]!;
-    const isQuestion = s.includes('?') || NO_MARK_QUESTION.test(s);
-    const strong = ASK_STRONG.test(s) || ASK_INFORMAL.test(s);
-    if (!strong && !(isQuestion && ASK_QUESTION.test(s)) && !CLAUSE_QUESTION.test(s) && !BARE_CHECK.test(s) && !(isQuestion && !s.includes('?') && HEALTH.test(s))) continue;
-    if (PROVIDER_CHOICE.test(s)) continue;
+    if (!ASK_STRONG.test(s) && !ASK_INFORMAL.test(s) && !((s.includes('?') || NO_MARK_QUESTION.test(s)) && ASK_QUESTION.test(s)) && !CLAUSE_QUESTION.test(s) && !BARE_CHECK.test(s) && !(!s.includes('?') && NO_MARK_QUESTION.test(s) && HEALTH.test(s)) && !requests(s, i === 0, i === sents.length - 1) && !opensQuestion(s, norm, health)) continue;
+    if (PROVIDER_CHOICE.test(s) || PROVIDER_WHICH.test(s) || PROVIDER_WHICH.test(i + 1 < sents.length ? sents[i + 1]! : '')) continue;
     // The health subject may be set up a sentence or two before the question, or right after it.
     const prev = sents.slice(Math.max(0, i - 2), i).join(' ');
     const next = i + 1 < sents.length ? sents[i + 1]! : '';
-    const here = HEALTH.test(s) || ON_DRUG.test(s);
-    if (!here && !HEALTH.test(prev) && !HEALTH.test(next)) continue;
+    const here = health(s) || ON_DRUG.test(s);
+    if (!here && !health(prev) && !health(next)) continue;
     // A service complaint phrased as a question ("is it normal to wait two hours for my blood work?").
     if (SERVICE.test(s) && !CLINICAL_QUESTION.test(s)) continue;
     asked = s;
@@ -78,5 +136,5 @@ export const adviceDetector: DetectorDefinition = {
   id: 'advice',
   version: 1,
   category: 'advice',
-  detect: (input) => detectAdvice(input),
+  detect: (input, ctx) => detectAdvice(input, ctx.entities),
 };

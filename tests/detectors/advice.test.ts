@@ -49,3 +49,22 @@ test('extra fixture: informal questions without "?" are found; service questions
   assert.ok(missed.length <= 3, `missed ${missed.join(' | ')}`);
   assert.ok(fps.length <= 1, `false alarms ${fps.join(' | ')}`);
 });
+
+test('phrasing fixture: requests without the usual question forms, health subjects outside the old lexicon', () => {
+  const rows = readFileSync(new URL('../fixtures/detectors/advice-phrasing.jsonl', import.meta.url), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { text: string; advice: boolean });
+  const missed = rows.filter((r) => r.advice && detectAdvice({ text: r.text }).length === 0).map((r) => r.text);
+  const fps = rows.filter((r) => !r.advice && detectAdvice({ text: r.text }).length > 0).map((r) => r.text);
+  assert.ok(missed.length <= 2, `missed ${missed.join(' | ')}`);
+  assert.equal(fps.length, 0, `false alarms ${fps.join(' | ')}`);
+});
+
+test('uses the health spans handed over by analyze (ctx.entities) as the health subject', () => {
+  const text = 'My son has blorvax again. Any advice?';
+  assert.equal(detectAdvice({ text }, []).length, 0);
+  const start = text.indexOf('blorvax');
+  assert.equal(detectAdvice({ text }, [{ type: 'health', start, end: start + 'blorvax'.length }]).length, 1);
+});
+
+test('office questions and rhetorical complaints stay out', () => {
+  for (const t of ['Do you take Aetna?', 'Can someone tell me why the office closes at 3 on Fridays', 'Do they do flu shots on Saturdays?', 'Why go into medicine if you hate patients?', 'Which doctor here is best for anxiety? Dr. Lin or Dr. Haas?']) assert.equal(code(t), null, t);
+});
