@@ -36,7 +36,7 @@ test('clinical words, names and idioms are not offensive', () => {
 
 test('insults without profanity, wishes of harm, intimidation and spaced/masked profanity; hard negatives stay clean', async () => {
   const { readFileSync } = await import('node:fs');
-  const rows = ['offensive-extra.jsonl', 'offensive-extra2.jsonl', 'offensive-extra3.jsonl'].flatMap((f) => readFileSync(new URL(`../fixtures/detectors/${f}`, import.meta.url), 'utf8')
+  const rows = ['offensive-extra.jsonl', 'offensive-extra2.jsonl', 'offensive-extra3.jsonl', 'offensive-extra4.jsonl'].flatMap((f) => readFileSync(new URL(`../fixtures/detectors/${f}`, import.meta.url), 'utf8')
     .trim().split('\n').map((l) => JSON.parse(l) as { text: string; offensive: boolean }));
   assert.ok(rows.filter((r) => r.offensive).length >= 60 && rows.filter((r) => !r.offensive).length >= 40);
   for (const r of rows) assert.equal(detectOffensive({ text: r.text }).length > 0, r.offensive, r.text);
@@ -48,5 +48,6 @@ test('wishes and intimidation need a person or the practice as target', () => {
   for (const t of ['I hope the doctor gets better soon.', 'Hope the pain dies down.', 'I hope they go out of business.',
     'The clinic is a pig sty.', 'I felt like an idiot asking.', 'They teach the patients a lesson about diet.',
     "Her bitchin' playlist made the wait fun.", 'It was a hot office with no AC.', 'The nurse asked to see my mom alone to get her alone time.',
-    'Dr. Ouedraogo trained in Niger before moving here.', 'It was such a sob story but the nurse listened.']) assert.deepEqual(codes(t), [], t);
+    'Dr. Ouedraogo trained in Niger before moving here.', 'It was such a sob story but the nurse listened.',
+    'I must be a moron for forgetting my card.', 'The trash men came during my appointment.']) assert.deepEqual(codes(t), [], t);
 });
