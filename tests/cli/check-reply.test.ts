@@ -1,31 +1,15 @@
 // Spawns the real binary: the check-reply interface is what scripts depend on.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { runCli } from '../helpers/cli.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/practicewatch', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'pw-check-reply-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-function cli(args: string[], stdin: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'check-reply', ...args], {
-      env: { ...process.env, PRACTICEWATCH_TEST: '1' },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
+const cli = (args: string[], stdin: string) => runCli(['check-reply', ...args], stdin);
 
 const CONFIG = join(dir, 'practicewatch.yaml');
 writeFileSync(

@@ -1,26 +1,13 @@
 // `practicewatch classify`: the JSON Lines interface others depend on. Spawns the real binary.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { runCli } from '../helpers/cli.ts';
 import { PassThrough, Writable } from 'node:stream';
 import { classifyStream, parseLine } from '../../src/cli/commands/classify.ts';
 import { DEMO_PRACTICE } from '../../src/demo/practice.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/practicewatch', import.meta.url));
 
-function runClassify(stdin: string, args: string[] = []): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'classify', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
+const runClassify = (stdin: string, args: string[] = []) => runCli(['classify', ...args], stdin);
 
 test('classify answers each line in order with flags and entities', async () => {
   const lines = [
