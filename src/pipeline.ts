@@ -167,7 +167,7 @@ function analyseVersion(deps: PipelineDeps, source: SourceConfig, v: NewVersion,
     'INSERT INTO findings (version_id, category, severity, code, reason, created_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
   for (const f of analysis.flags) insertFinding.run(v.versionId, f.category, f.severity, f.code, f.reason, now);
-  if (analysis.flags.length === 0) return { flagged: false, enqueued: 0 };
+  if (analysis.flags.length === 0) return { flagged: false, enqueued: v.isEdit ? reportCleared(db, v, excerpt, now) : 0 };
 
   const severity = maxSeverity(analysis.flags);
   const channels = alertChannels(deps.config, severity);
@@ -215,6 +215,37 @@ function analyseVersion(deps: PipelineDeps, source: SourceConfig, v: NewVersion,
     if (wrote) enqueued++;
   }
   return { flagged: true, enqueued };
+}
+
+/**
+ * An alerted item was edited and its new version raises no flag (e.g. the writer removed a phone number): update
+ * the alert on every channel that had one, instead of leaving the old findings standing. Returns rows written.
+ */
+function reportCleared(db: Db, v: NewVersion, excerpt: string, now: number): number {
+  const rows = db
+    .prepare(
+      `SELECT o.channel, o.payload_json FROM outbox o WHERE o.item_id = ? AND o.kind IN ('alert', 'alert_update')
+         AND o.id = (SELECT MAX(o2.id) FROM outbox o2 WHERE o2.item_id = o.item_id AND o2.channel = o.channel AND o2.kind IN ('alert', 'alert_update'))`,
+    )
+    .all(v.itemId) as { channel: OutboxChannel; payload_json: string }[];
+  let n = 0;
+  for (const r of rows) {
+    const prev = JSON.parse(r.payload_json) as AlertPayload;
+    const payload: AlertPayload & { cleared: true } = {
+      ...prev,
+      versionId: v.versionId,
+      severity: 'low',
+      categories: [],
+      reasons: [],
+      action: { code: 'no_action', text: 'The post was edited and no longer raises any concern. Nothing more to do unless a reply is already planned; if so, keep it general.' },
+      draftReply: null,
+      excerpt,
+      edited: true,
+      cleared: true,
+    };
+    if (enqueue(db, { key: `alert:v${v.versionId}:${r.channel}`, channel: r.channel, kind: 'alert_update', itemId: v.itemId, versionId: v.versionId, payload, now })) n++;
+  }
+  return n;
 }
 
 /** The author is the practice itself, a provider or a staff member (case- and punctuation-insensitive). */

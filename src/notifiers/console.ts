@@ -38,7 +38,7 @@ export function renderConsole(row: Pick<OutboxRow, 'kind' | 'id'>, payload: unkn
   const lines: string[] = [];
   if (p.type === 'alert') {
     const a = payload as AlertPayload;
-    const head = `${SEVERITY_MARK[a.severity] ?? ''} ${a.severity.toUpperCase()} ${(a as { deleted?: boolean }).deleted ? '(removed by the source) ' : row.kind === 'alert_update' || a.edited ? '(edited) ' : ''}${a.categories.join(', ')} — ${c(a.sourceName)}`;
+    const head = `${SEVERITY_MARK[a.severity] ?? ''} ${a.severity.toUpperCase()} ${(a as { cleared?: boolean }).cleared ? '(edited: no longer flagged) ' : (a as { deleted?: boolean }).deleted ? '(removed by the source) ' : row.kind === 'alert_update' || a.edited ? '(edited) ' : ''}${a.categories.join(', ')} — ${c(a.sourceName)}`;
     lines.push('─'.repeat(72), bold(head.trim()));
     if (a.url) lines.push(`  link:    ${c(a.url)}`);
     const meta = [a.rating !== null && a.rating !== undefined ? `rating ${a.rating}/5` : null, a.postedAt ? `posted ${c(a.postedAt)}` : null, `item #${a.itemId}`]

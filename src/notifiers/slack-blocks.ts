@@ -13,7 +13,7 @@ export interface SlackMessage {
 }
 
 /** An alert payload as the outbox may carry it: reminders add `reminder`, deletions may add `deleted`. */
-export type AlertLike = AlertPayload & { reminder?: boolean; deleted?: boolean };
+export type AlertLike = AlertPayload & { reminder?: boolean; deleted?: boolean; cleared?: boolean };
 
 /** Who did what to the item, shown under the alert after a button press or a CLI action. */
 export interface ActionStatus {
@@ -82,6 +82,7 @@ export function statusLine(st: ActionStatus): string {
 
 export function alertHeadline(p: AlertLike): string {
   const cats = p.categories.length ? p.categories.join(', ') : 'flagged';
+  if (p.cleared) return 'Edited: no longer flagged';
   const prefix = p.reminder ? 'Reminder: ' : p.deleted ? 'Removed: ' : p.edited ? 'Edited: ' : '';
   return `${prefix}${String(p.severity).toUpperCase()} · ${cats}`;
 }
@@ -141,7 +142,9 @@ export function renderAlert(p: AlertLike, opts: { status?: ActionStatus | null }
 export function renderEditedNotice(p: AlertLike): SlackMessage {
   const words = p.deleted
     ? ':wastebasket: The post was removed from the source. The alert above is kept for the record.'
-    : ':pencil2: The post was edited. The alert above now shows the new version and its findings.';
+    : p.cleared
+      ? ':white_check_mark: The post was edited and no longer raises any concern. The alert above shows the new version.'
+      : ':pencil2: The post was edited. The alert above now shows the new version and its findings.';
   return { text: words, blocks: [mrkdwn(words)] };
 }
 

@@ -171,3 +171,31 @@ test('an alerted item removed by the source updates its alert once; items outsid
   assert.equal(processPoll(deps(db, t), source, [dated('c', 'fine too', 9), dated('d', 'fine again', 12), dated('e', 'also fine', 5)]).removed, undefined);
   assert.equal(outbox(db).filter((row) => row.kind === 'alert_update').length, channels.length);
 });
+
+test('an alerted item edited so that nothing is flagged any more updates its alert once, as cleared', () => {
+  const db = openDb(':memory:');
+  const t = { now: 1000 };
+  processPoll(deps(db, t), source, [item('x', 'awful wait, call Jordan')]);
+  const first = outbox(db).filter((r) => r.kind === 'alert');
+  assert.ok(first.length >= 1);
+  t.now = 2000;
+  processPoll(deps(db, t), source, [item('x', 'edited: the wait was fine, thanks Jordan')]);
+  const updates = outbox(db).filter((r) => r.kind === 'alert_update');
+  assert.deepEqual(updates.map((u) => u.channel).sort(), first.map((f) => f.channel).sort());
+  for (const u of updates) {
+    const p = JSON.parse(u.payload_json) as AlertPayload & { cleared?: boolean };
+    assert.equal(p.cleared, true);
+    assert.deepEqual(p.reasons, []);
+    assert.equal(p.draftReply, null);
+    assert.ok(!p.excerpt.includes('Jordan'), 'the new excerpt is masked too');
+    assert.match(p.excerpt, /the wait was fine/);
+  }
+  // Re-polling the same edited text writes nothing more.
+  t.now = 3000;
+  processPoll(deps(db, t), source, [item('x', 'edited: the wait was fine, thanks Jordan')]);
+  assert.equal(outbox(db).filter((r) => r.kind === 'alert_update').length, updates.length);
+  // An item that was never alerted: an unflagged edit enqueues nothing.
+  processPoll(deps(db, t), source, [item('y', 'fine')]);
+  processPoll(deps(db, t), source, [item('y', 'fine, edited')]);
+  assert.equal(outbox(db).filter((r) => r.item_id !== updates[0]!.item_id).length, 0);
+});
