@@ -118,14 +118,7 @@ function detectRemovals(deps: PipelineDeps, source: SourceConfig, items: readonl
   let removed = 0;
   const mark = db.transaction((itemId: number) => {
     db.prepare('UPDATE items SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL').run(now, itemId);
-    // The latest alert per channel carries the masked payload to update in place.
-    const rows = db
-      .prepare(
-        `SELECT o.channel, o.payload_json FROM outbox o WHERE o.item_id = ? AND o.kind IN ('alert', 'alert_update')
-           AND o.id = (SELECT MAX(o2.id) FROM outbox o2 WHERE o2.item_id = o.item_id AND o2.channel = o.channel AND o2.kind IN ('alert', 'alert_update'))`,
-      )
-      .all(itemId) as { channel: OutboxChannel; payload_json: string }[];
-    for (const r of rows) {
+    for (const r of latestAlerts(db, itemId)) {
       const payload = { ...(JSON.parse(r.payload_json) as AlertPayload), edited: false, deleted: true };
       enqueue(db, { key: `removed:${itemId}:${r.channel}`, channel: r.channel, kind: 'alert_update', itemId, versionId: payload.versionId, payload, now });
     }
@@ -217,19 +210,23 @@ function analyseVersion(deps: PipelineDeps, source: SourceConfig, v: NewVersion,
   return { flagged: true, enqueued };
 }
 
+/** The latest alert (or alert update) of an item on each channel: its masked payload is what gets updated in place. */
+function latestAlerts(db: Db, itemId: number): { channel: OutboxChannel; payload_json: string }[] {
+  return db
+    .prepare(
+      `SELECT o.channel, o.payload_json FROM outbox o WHERE o.item_id = ? AND o.kind IN ('alert', 'alert_update')
+         AND o.id = (SELECT MAX(o2.id) FROM outbox o2 WHERE o2.item_id = o.item_id AND o2.channel = o.channel AND o2.kind IN ('alert', 'alert_update'))`,
+    )
+    .all(itemId) as { channel: OutboxChannel; payload_json: string }[];
+}
+
 /**
  * An alerted item was edited and its new version raises no flag (e.g. the writer removed a phone number): update
  * the alert on every channel that had one, instead of leaving the old findings standing. Returns rows written.
  */
 function reportCleared(db: Db, v: NewVersion, excerpt: string, now: number): number {
-  const rows = db
-    .prepare(
-      `SELECT o.channel, o.payload_json FROM outbox o WHERE o.item_id = ? AND o.kind IN ('alert', 'alert_update')
-         AND o.id = (SELECT MAX(o2.id) FROM outbox o2 WHERE o2.item_id = o.item_id AND o2.channel = o.channel AND o2.kind IN ('alert', 'alert_update'))`,
-    )
-    .all(v.itemId) as { channel: OutboxChannel; payload_json: string }[];
   let n = 0;
-  for (const r of rows) {
+  for (const r of latestAlerts(db, v.itemId)) {
     const prev = JSON.parse(r.payload_json) as AlertPayload;
     const payload: AlertPayload & { cleared: true } = {
       ...prev,
