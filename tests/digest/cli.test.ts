@@ -1,19 +1,13 @@
 // `practicewatch digest`: spawns the real binary against a seeded DB and a local SMTP server.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startSmtp } from '../helpers/smtp.ts';
+import { runCli } from '../helpers/cli.ts';
 import { PLANTED, seed, writeConfig } from './_seed.ts';
 
-function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['bin/practicewatch', ...args], { env: { ...process.env, PRACTICEWATCH_TEST: '1', ...env } }, (err, stdout, stderr) => {
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
+const cli = (args: string[], env: Record<string, string> = {}) => runCli(args, '', { env });
 
 test('digest --dry-run writes HTML + text without sending; --send sends once per week', async (t) => {
   const s = seed();

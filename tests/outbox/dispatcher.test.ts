@@ -1,23 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Writable } from 'node:stream';
 import { openDb, type Db } from '../../src/store/db.ts';
 import { enqueue } from '../../src/outbox/enqueue.ts';
 import { createDispatcher, type RecoverableNotifier } from '../../src/outbox/dispatcher.ts';
 import { NotifierError } from '../../src/core/errors.ts';
 import type { OutboxChannel, OutboxRow } from '../../src/core/alert.ts';
-import { createLogger } from '../../src/log.ts';
-
-function capturedLog() {
-  const lines: string[] = [];
-  const dest = new Writable({
-    write(chunk, _enc, cb) {
-      lines.push(String(chunk));
-      cb();
-    },
-  });
-  return { log: createLogger({ level: 'debug', destination: dest }), lines };
-}
+import { capturedLog } from '../slack/_helpers.ts';
 
 type Behaviour = (row: OutboxRow, n: number) => Promise<{ externalRef?: string }>;
 
