@@ -7,6 +7,8 @@ import type { DetectorInput, Flag } from '../core/types.ts';
 import { negatedBefore } from './text/negation.ts';
 import { STALK_THREAT, THREAT, VICTIM_THREAT, WEAPON } from './text/threat.ts';
 import { normalize, sentences } from './text/tokenize.ts';
+import { GENERIC, HUMOR, NOW as NOW_CUE } from './crisis/context.ts';
+import { detectCrisis, type CrisisCode } from './crisis/rules.ts';
 
 const SELF_HARM = /\b(?:(?:want|wanted|need|needs) (?:it|this|everything|it all|all of (?:it|this)) (?:all )?to (?:end|stop|be over)|(?:going to|gonna|i'll|i will|about to|ready to|want to|wanna|decided to) end it\b|(?:have|got|made|making) a plan (?:and|to)|(?:have|got) the means|(?:what's|whats|what is) the point (?:of|in) (?:living|life|going on|anything|treatment|trying|any of (?:this|it))|(?:don't|do not|can't|cannot) see (?:the|any|a) point (?:anymore|in (?:living|life|going on|anything|any of (?:this|it)|trying))|(?:i'm|i am) done (?:fighting(?! (?:with|for|against|over|about))|trying(?! to)|with (?:life|everything|it all))|no reason (?:for me )?to (?:keep going|go on|live|stay|be here)|(?:nothing|no one|nobody) (?:left )?to live for|(?:given|giving|gave) away (?:all )?(?:my|of my) (?:things|stuff|belongings|possessions|pets?)|stopped eating (?:\w+ ){0,4}on purpose|(?:voices?|something) (?:are |is |keeps? )?telling me to (?:hurt|kill|harm)|(?:thinking|thought|think) (?:about|of) (?:driving|jumping|crashing|walking|stepping) (?:off|into|in front)|driv(?:e|ing) (?:my car )?off (?:a|the) (?:bridge|cliff|road|overpass)|(?:going to|gonna|about to|ready to) jump\b|(?:pills|meds|tablets) (?:saved|stockpiled|stashed|saved up)|(?:saved|stockpiled|stashed|hoarding|hoarded) (?:up )?(?:my |some |enough )?(?:pills|meds|tablets)|(?:don't|do not) feel safe (?:with|around|by) myself|(?:not|don't|do not) trust myself|tell (?:my|everyone) (?:\w+ )?(?:i'm|i am) sorry|(?:don't|do not) want to (?:be here|exist|wake up|live) (?:anymore|any more)|(?:can't|cannot) (?:keep going|live like this)|disappear forever|kill(?:ing)? my ?self|end(?:ing)? (?:my (?:own )?life|it all|everything|things) (?:tonight|today|now|soon)?|take my (?:own )?life|suicid(?:e|al)|want(?:ed)? to die|wanna die|want to be dead|wish i (?:was|were) dead|better off dead|better off without me|(?:no|not any) (?:reason|point) (?:to|in) (?:live|living|go on|going on|being alive)|(?:don't|do not) want to (?:live|be alive|wake up|be here)|(?:can't|cannot) (?:go on|do this anymore|take it anymore(?! with))|hurt(?:ing)? myself|cut(?:ting)? myself|self[- ]?harm(?:ing)?|(?:going to|gonna|about to|want to) (?:take|swallow) (?:all|every one) (?:of )?(?:my|the) (?:pills|meds|medication|tablets)|say(?:ing)? goodbye (?:to everyone(?! (?:at|here|there|in|on))|forever)|this is my (?:last|final) (?:post|message|day)|hang(?:ing)? my ?self|jump(?:ing)? off (?:a|the) (?:bridge|roof|building)|won't be (?:here|around) (?:tomorrow|much longer)|plan(?:ning)? to end (?:it|my life))\b/;
 
@@ -69,6 +71,13 @@ function negatedNear(s: string, index: number, chars: number): boolean {
   return negatedBefore(cut >= 0 ? before.slice(cut + 1) : before, cut >= 0 ? before.length - cut - 1 : before.length, chars);
 }
 
+const REASONS: Readonly<Record<CrisisCode, string>> = {
+  'urgent.self_harm': 'mentions suicidal thoughts or self-harm',
+  'urgent.overdose': 'describes a possible overdose or poisoning',
+  'urgent.medical_emergency': 'describes a medical emergency happening now',
+  'urgent.violence': 'mentions a threat of violence',
+};
+
 function popcount(n: number): number {
   let c = 0;
   for (; n; n &= n - 1) c++;
@@ -85,10 +94,13 @@ export function detectUrgent(input: DetectorInput): Flag[] {
   const found = new Map<string, string>();
   const norm = normalize(text).replace(BARE_CONTRACTION, restore);
   const recovered = RECOVERED.test(norm) && PAST.test(norm);
+  const joking = HUMOR.test(norm);
+  const sents = sentences(norm);
   let clusters = 0;
-  for (const s of sentences(norm)) {
+  for (const s of sents) {
     if (IDIOM.test(s)) continue;
-    const now = current(s);
+    if (GENERIC.test(s) && !NOW_CUE.test(s)) continue;
+    const now = current(s) && !joking;
     let m = SELF_HARM.exec(s);
     if (m && !negatedNear(s, m.index, 20) && now && !recovered) found.set('urgent.self_harm', 'mentions suicidal thoughts or self-harm');
     m = IDEATION.exec(s);
@@ -102,6 +114,7 @@ export function detectUrgent(input: DetectorInput): Flag[] {
     if (THREAT.test(s) || WEAPON.test(s) || VICTIM_THREAT.test(s) || STALK_THREAT.test(s) || HARM_OUTCOME.test(s) || KNOW_WHERE.test(s) || REPORTED_THREAT.test(s) || (DESERVES.test(s) && CONDITIONAL.test(s))) found.set('urgent.violence', 'mentions a threat of violence');
   }
   if (popcount(clusters) >= 2 && !found.has('urgent.medical_emergency')) found.set('urgent.medical_emergency', 'describes a medical emergency happening now');
+  for (const code of detectCrisis(norm, sents)) if (!found.has(code)) found.set(code, REASONS[code]);
   return [...found].map(([code, reason]) => ({ category: 'urgent' as const, severity: 'critical' as const, code, reason }));
 }
 

@@ -1,0 +1,215 @@
+// Compositional crisis rules: a crisis CONCEPT (an act on oneself, an ingestion, a red-flag symptom, a violent act)
+// combined with the frame it is told in (intent or desire, present time, a person close to the writer) and the
+// guards in `context.ts`. Vocabularies are small slot lists, so a new wording is usually one word in one slot,
+// not a new phrase. Everything here runs on normalized text; `detectCrisis` returns the urgent codes found.
+import { GENERIC, HUMOR, NOW, ORDINARY_LEAVING, PAST, RECOVERED, isCurrent, negatedNear } from './context.ts';
+
+const alt = (xs: readonly string[]) => `(?:${xs.join('|')})`;
+const rx = (src: string) => new RegExp(String.raw`\b${src}`);
+
+// ---- slots ---------------------------------------------------------------------------------------------------
+const SELF = String.raw`(?:my ?self|himself|herself|themselves|themself|ourselves)`;
+const POSS = String.raw`(?:my|his|her|their|our)`;
+/** People whose crisis a writer reports ("my son", "my 16 yo", "grandpa", "my coworker"). */
+const CLOSE = String.raw`(?:my (?:\w+ )?(?:son|daughter|kid|child|baby|toddler|infant|newborn|wife|husband|partner|boyfriend|girlfriend|bf|gf|mom|mum|mother|dad|father|brother|sister|friend|roommate|grandma|grandmother|grandpa|grandfather|teen|teenager|niece|nephew|cousin|aunt|uncle|coworker|neighbor|fianc\w*|ex|(?:\d+|one|two|three|four|five|six) ?(?:yo|y/o|year old|yr old|month old|mo old|week old|wk old|day old)|\d+-(?:year|month|week|day)-old)|(?:grandma|grandpa|mom|dad|baby|the baby)|(?:he|she|they))`;
+/** Desire, intent, plan or rumination that points at an act. */
+const INTENT = alt([
+  String.raw`wants? to`, String.raw`wanted to`, 'wanna', String.raw`going to`, 'gonna', String.raw`i'll`, String.raw`i will`,
+  String.raw`plan(?:ning|ned|s)? (?:to|on|how to|how i'd|how i would)`, String.raw`decided to`, String.raw`ready to`, String.raw`about to`,
+  String.raw`(?:think|thinking|thought|thoughts) (?:about|of)`, String.raw`imagin(?:e|ing)`, String.raw`tempted to`, String.raw`urges? to`,
+  String.raw`wish (?:i|he|she) could`, String.raw`feel(?:ing)? like`, String.raw`threaten(?:ing|ed|s)? to`, String.raw`talk(?:s|ing|ed)? about`,
+  String.raw`(?:search(?:ing|ed)?|googl(?:ing|ed)|look(?:ing|ed) up|research(?:ing|ed)?) (?:for )?(?:ways|how) to`, String.raw`ways to`,
+  String.raw`scared (?:i'm|i am) going to`, String.raw`afraid (?:i'll|i will|i might)`, String.raw`so i (?:can|don't|won't)`, String.raw`might`,
+  String.raw`(?:keep|can't stop) (?:thinking about|imagining)`,
+]);
+/** An act against oneself (suicide, self-harm), as the object of an INTENT or standing alone in strong forms. */
+const SELF_ACT = alt([
+  String.raw`(?:kill|killing|shoot|shooting|hang|hanging|hurt|hurting|harm|harming|cut|cutting|burn|burning|drown|drowning|starve|starving|poison|poisoning) ${SELF}`,
+  String.raw`end(?:ing)? (?:it(?! with)(?: all)?|things|everything|${POSS} (?:own )?life)`,
+  String.raw`take ${POSS} (?:own )?life`,
+  String.raw`(?:die|dying)(?! (?:of|from|if|laughing|for|to|than))`, String.raw`be dead`,
+  String.raw`not (?:be )?(?:alive|here|exist|existing|wake up|waking up)`, String.raw`stop (?:existing|living|breathing)`, String.raw`never wake up`,
+  String.raw`(?:sleep|fall asleep) forever`, String.raw`disappear forever`,
+  String.raw`jump(?:ing)?(?= *(?:$|[.!,]|off|out|from|in front))`,
+  String.raw`(?:step|stepping|walk|walking|jump|jumping|drive|driving|crash|crashing|run|running) (?:\w+ ){0,2}?(?:off|into|in front of|out of) (?:a|the|my|an) (?:\w+ )?(?:bridge|train|traffic|tree|lake|river|ocean|sea|truck|bus|wall|overpass|cliff|roof|window|building)`,
+  String.raw`overdos(?:e|ing)`, String.raw`(?:take|swallow|taking|swallowing) (?:all|every|the whole|a bunch|all the|all of|every one of) (?:\w+ ){0,3}?(?:pills?|meds|tablets|insulin|medications?)`,
+  String.raw`do something to ${SELF}`, String.raw`get it over with`,
+]);
+const FIRST_OR_CLOSE = new RegExp(String.raw`\b(?:i|i'm|i've|i'd|me|my|myself)\b|${CLOSE}\b`);
+
+// ---- self-harm -----------------------------------------------------------------------------------------------
+/** Intent or desire + an act against oneself ("i'm going to take every pill", "thinking about not existing"). */
+const IDEATION = rx(String.raw`${INTENT} (?:\w+ ){0,4}?${SELF_ACT}`);
+/** Strong forms that need no intent verb ("kill myself", "suicidal", "don't want to be alive"). */
+const STRONG_SELF = rx(alt([
+  String.raw`(?:kill|killing|killed|hang|hanging|hanged|shoot|shooting|shot) ${SELF}`,
+  String.raw`suicid(?:al|e (?:note|plan|attempt|thoughts?)|e)`,
+  String.raw`end(?:ing)? ${POSS} (?:own )?life`, String.raw`take ${POSS} own life`,
+  String.raw`(?:don't|do not|dont|doesn't|does not) (?:think (?:i|he|she) )?(?:really )?wants? to (?:be alive|live|exist|be here|wake up|go on|be around)`,
+  String.raw`(?:cutting|cut|burned|burning|hurting|hurt|harming|harmed) ${SELF} (?:again|tonight|today|right now|now)`,
+  String.raw`(?:been|started|keep|kept) (?:cutting|burning|hurting|harming)(?: ${SELF}| my (?:arms?|legs?|wrists?|thighs?))? (?:again|tonight|today|every)`,
+  String.raw`relapsed on self[- ]?harm`, String.raw`self[- ]?harm(?:ing)? (?:again|tonight|right now)`,
+  String.raw`(?:wrists?|arms?) (?:are |is )?bleeding`,
+  String.raw`(?:belt|rope|cord) (?:around|round) (?:my|his|her|their) neck`,
+]));
+/** Weak cues, each worth one point in its group; two different groups in one post are a crisis. */
+const HOPELESS = rx(alt([
+  String.raw`no (?:point|reason|use) (?:in|to|for|of) (?:me|my|living|life|going on|being|keep|trying|anything)`,
+  String.raw`(?:what's|what is) the point`, String.raw`nothing (?:left )?to live for`, String.raw`nothing left`,
+  String.raw`(?:i'm|i am|i feel like) (?:such |just )?a burden`, String.raw`better off (?:without (?:me|her|him)|if i|dead)`,
+  String.raw`(?:happier|relieved|better) if i (?:just )?(?:was|were|wasn't|weren't|was gone|were gone|died)`,
+  String.raw`(?:can't|cannot) (?:go on|keep (?:going|doing this)|do this anymore|take (?:it|this|the pain) anymore|live like this)`,
+  String.raw`(?:tired|sick) of (?:living|life|being alive|existing)`, String.raw`(?:no|only|see no|don't see a|don't see any) way out`,
+  String.raw`hate my life`, String.raw`(?:dark|bad) place`, String.raw`(?:i'm|i am) (?:so |just )?done(?= *(?:$|[.!]))`,
+  String.raw`(?:nobody|no one|no1|noone) (?:would|will|'d) (?:even )?(?:miss|care|notice)`, String.raw`life (?:isn't|is not|ain't) worth`,
+  String.raw`nothing (?:is|ever) (?:getting|gets) better`, String.raw`(?:world|everyone) (?:doesn't|does not|don't) need me`,
+  String.raw`(?:don't|do not) trust myself`, String.raw`not safe (?:right now|tonight|with myself|around myself)`, String.raw`(?:don't|do not) feel safe with myself`,
+  String.raw`want (?:the|this|all the) pain to (?:stop|end)`, String.raw`want (?:it|everything|this) (?:all )?to (?:stop|end)`,
+]));
+const FAREWELL = rx(alt([
+  String.raw`goodbye`, String.raw`good bye`, String.raw`farewell`, String.raw`(?:final|last) goodbyes?`,
+  String.raw`(?:tell|telling) (?:my \w+|everyone|them|him|her) (?:that )?i (?:love|loved|am sorry|'m sorry)`,
+  String.raw`sorry (?:mom|mum|dad|everyone|guys|to everyone)`, String.raw`i love you(?: all)?\b(?! (?:guys|dr|doctor))`,
+  String.raw`(?:won't|will not|not going to) be (?:here|around)`, String.raw`last (?:post|review|message|thing i|words)`,
+  String.raw`(?:wrote|written|writing|left|leaving) (?:a |my )?(?:\w+ )?(?:note|letters?)`,
+  String.raw`(?:gave|given|giving) (?:away|my \w+ to)`, String.raw`made (?:arrangements|my peace)`, String.raw`made up my mind`,
+  String.raw`(?:it's|it is) time\.?$`, String.raw`i'm ready\.?$`, String.raw`(?:tonight|today)(?:'s| is) the (?:night|day)`, String.raw`finally do it`,
+  String.raw`can't stay`, String.raw`cleaned out`, String.raw`won't need (?:it|them|my)`, String.raw`(?:i|i've) decided`,
+]));
+const MEANS = rx(alt([
+  String.raw`(?:have|got|has) (?:the|my|enough|all (?:the|my)) (?:pills|meds|tablets)`, String.raw`(?:pills|meds|tablets) (?:lined up|right here|ready|in (?:my|his|her) hand|saved|are gone|is gone|missing)`,
+  String.raw`stockpil\w+`, String.raw`sav(?:ing|ed) (?:up )?(?:them|my (?:pills|meds))`, String.raw`(?:enough|how many) (?:\w+ ){0,4}?(?:pills|meds|tablets)`,
+  String.raw`(?:loaded )?(?:gun|pistol|rifle) (?:on|in|next to|beside)`, String.raw`(?:bought|buying|got) (?:a |some )?(?:rope|gun|pistol|razor)`,
+  String.raw`(?:razor|blade|knife) in my hand`, String.raw`(?:on|at) the (?:edge of the )?(?:bridge|roof|ledge|overpass|cliff)`, String.raw`car running`,
+  String.raw`in the garage with`, String.raw`(?:has|have|bought) a gun`, String.raw`(?:saying|said) (?:she|he) (?:wants|is going|'s going)`,
+]));
+
+// ---- overdose and poisoning ----------------------------------------------------------------------------------
+const INGEST = String.raw`(?:took|taken|take|taking|swallowed|swallow|swallowing|ate|eaten|eating|drank|drunk|drinking|ingested|popped|downed|chewed|chewing|bit into|bitten|got into|used|put|mixed)`;
+const DRUG = String.raw`(?:pills?|tablets?|meds|medications?|medicine|capsules|gummies|patch(?:es)?|insulin|tylenol|acetaminophen|advil|ibuprofen|aspirin|benadryl|xanax|valium|ambien|sertraline|zoloft|prozac|lithium|fentanyl|oxy\w*|percocet|vicodin|opioids?|benzos?|heroin|lorazepam|clonazepam|\w+(?:pam|lam|done|codone|morphone|pine|zine|pril|olol|statin|formin|triptyline|oxetine|aline)|sleeping pills|vitamins|iron)`;
+const HOUSEHOLD = String.raw`(?:bleach|ammonia|antifreeze|drain cleaner|detergent|(?:laundry|tide|dishwasher) (?:pods?|liquid|detergent)|dishwasher \w+|pods?|rat poison|poison|lighter fluid|lamp oil|button batter(?:y|ies)|batter(?:y|ies)|magnets?|coins?|cleaning (?:products?|supplies|fluid)|windshield fluid|nail polish remover|mouthwash|hand sanitizer|e-?cig(?:arette)? liquid|vape (?:juice|liquid)|weed gummies|edibles?)`;
+const EXCESS = String.raw`(?:all|a bunch|a lot|a ton|a handful|handfuls|a whole|the whole|a bottle|a pack|half|most|the rest|way too many|too many|too much|extra|double|twice|two|three|several|\d+|ten|twenty|thirty|forty|fifty|more|some of|every)`;
+/** Too much of a drug, or any ingestion of a household poison or a swallowed object. */
+const OD_EXCESS = rx(String.raw`${INGEST} (?:\w+ ){0,2}?${EXCESS} (?:\w+ ){0,4}?${DRUG}\b`);
+const OD_DRUG_EXCESS = rx(String.raw`${INGEST} (?:\w+ ){0,3}?${DRUG} (?:twice|two times|double|more than (?:i|he|she) should)`);
+const OD_HOUSEHOLD = rx(String.raw`${INGEST} (?:\w+ ){0,5}?${HOUSEHOLD}\b`);
+const OD_WORD = rx(String.raw`(?:overdos(?:ed|ing|e)(?! on (?:coffee|caffeine|sugar|paperwork|candy|chocolate|cuteness|love|tv|netflix))|od'd|oded|o\.d\.'?d)`);
+const OD_CHILD = rx(String.raw`(?:${CLOSE}) (?:\w+ ){0,3}?(?:just )?${INGEST} (?:\w+ ){0,4}?(?:${DRUG}|${HOUSEHOLD})\b`);
+const OD_UNKNOWN = rx(String.raw`${INGEST} (?:some |a few )?(?:pills|something|stuff) (?:\w+ ){0,6}?(?:don't|do not) know what`);
+
+// ---- medical emergency ---------------------------------------------------------------------------------------
+/** Red flags: one of these, told in the present, is an emergency by itself. */
+const RED_FLAG = rx(alt([
+  String.raw`(?:not|isn't|is not|stopped|barely|hardly) breathing`, String.raw`(?:can't|cannot|can not|could not|couldn't|struggling to|unable to) (?:breathe|breath)\b`,
+  String.raw`(?:turning|turned|gone|going|look(?:s|ing)?|are|is) (?:kind of |a bit |slightly )?(?:blue|bluish|gray|grey|purple)`,
+  String.raw`unresponsive`, String.raw`(?:won't|will not|can't|cannot|isn't|not) (?:wake|waking|respond|responding)`, String.raw`(?:barely|not) conscious`, String.raw`unconscious`, String.raw`passed out`,
+  String.raw`collapsed`, String.raw`(?:having|had) (?:a )?seizures?(?! (?:\w+ ){0,3}(?:ago|last|in 20|when))`, String.raw`seizing`, String.raw`convulsing`, String.raw`(?:been )?seizing for`,
+  String.raw`eyes rolled`, String.raw`(?:throat|airway) (?:is |feels )?(?:\w+ )?(?:closing|swelling shut|tight)`, String.raw`swelling shut`,
+  String.raw`(?:crushing|squeezing) (?:chest )?(?:pain|pressure)`, String.raw`chest (?:feels )?like (?:it's|its|it is) being (?:crushed|squeezed)`,
+  String.raw`(?:elephant|weight|something heavy|someone) (?:is )?(?:sitting|standing) on my chest`,
+  String.raw`(?:having|have) a (?:heart attack|stroke)`, String.raw`(?:i'm|i am|he's|she's|he is|she is) having (?:a |an )?(?:heart attack|stroke|seizure|allergic reaction|anaphyla\w*)`,
+  String.raw`(?:won't|will not|doesn't|does not|isn't|not|can't) stop(?:ping)? bleeding`, String.raw`bleeding (?:\w+ ){0,5}?(?:won't|will not|doesn't|isn't|hasn't) (?:stop|slow)`,
+  String.raw`(?:gushing|spurting|pouring|squirting) (?:out )?(?:bright red )?blood`, String.raw`blood (?:is )?(?:spurting|gushing|pouring)`, String.raw`bleeding out`,
+  String.raw`(?:soak(?:ed|ing)|bleeding) (?:through )?(?:\w+ ){0,2}?(?:pads?|towels?|bandages?|gauze|a pad)`, String.raw`(?:bleeding|bled) (?:heavily|a lot|so much|profusely|everywhere|badly)`,
+  String.raw`(?:heavy|severe|profuse|uncontrolled) bleeding`, String.raw`hemorrhag\w*`, String.raw`(?:huge|big|large) clots`,
+  String.raw`(?:vomiting|throwing up|coughing up|puking) blood`,
+  String.raw`(?:face|smile|mouth) (?:\w+ ){0,2}(?:is |looks |feels )?(?:droop\w*|crooked|lopsided|uneven)`, String.raw`slurr\w*`, String.raw`garbled`,
+  String.raw`(?:can't|cannot|couldn't|won't) (?:lift|raise|move|grip|feel) (?:${POSS}|the) (?:left |right )?(?:arm|leg|hand|side)`, String.raw`(?:can't|cannot) move (?:${POSS} )?(?:left|right) side`,
+  String.raw`(?:numb|numbness|weak|weakness) (?:on|in|down) (?:one|the (?:left|right)) side`, String.raw`(?:can't|cannot) (?:find (?:my|his|her) words|talk right|speak)`,
+  String.raw`(?:worst|thunderclap) headache`, String.raw`headache (?:\w+ ){0,3}like a thunderclap`, String.raw`(?:suddenly )?can't see out of`,
+  String.raw`(?:is |keeps |he's |she's )?choking(?! on (?:my|his|her) (?:words|tears))`, String.raw`(?:ribs|chest) (?:are |is )?(?:sucking|caving) in`, String.raw`grunting`,
+  String.raw`(?:sugar|glucose|bg|blood sugar) (?:meter )?(?:\w+ ){0,2}(?:is |of |at |reads |says |says? )?(?:[1-3]\d|[5-9]\d\d|hi|high)\b(?! (?:last|at diagnosis))`, String.raw`ketones (?:are )?(?:large|high)`, String.raw`fruity`,
+  String.raw`(?:baby|he|she) (?:hasn't|has not|hasnt|isn't|is not|stopped) mov(?:ed|ing)`, String.raw`rash (?:that )?(?:doesn't|does not|won't) fade`,
+  String.raw`(?:fever|temp(?:erature)?) (?:of |is |at )?(?:10[0-9](?:\.\d)?)(?= .*\b(?:newborn|infant|(?:\d|one|two|three|four|five|six|seven|eight) ?(?:week|wk|day|month|mo)s? old))`,
+  String.raw`(?:newborn|infant|(?:\d|one|two|three|four|five|six|seven|eight) ?(?:week|wk|day|month|mo)s?[- ]old) (?:\w+ ){0,3}?(?:fever|temp)`,
+  String.raw`(?:epi ?pen|epinephrine) (?:\w+ ){0,4}?(?:still|not working|isn't working|didn't work)`, String.raw`used my epi ?pen`,
+  String.raw`(?:inhaler|neb|nebulizer) (?:isn't|is not|not|doesn't|didn't) (?:helping|working|help|work)`,
+  String.raw`(?:breathing|breaths?) (?:\w+ ){0,2}(?:slow and shallow|really slow|shallow|labored|weird|strange|funny|wrong|raspy)`, String.raw`gasping`,
+  String.raw`seeing (?:things that aren't there|spots)`, String.raw`cpr`, String.raw`fell and (?:can't|cannot) get up`, String.raw`bleeding from (?:his|her|my) head`,
+]));
+/** Symptom groups: two distinct groups in one post, told in the present, are an emergency. */
+const SYMPTOMS: readonly RegExp[] = [
+  rx(String.raw`(?:chest (?:pain|pains|hurts|pressure|tightness|is (?:tight|pounding|hurting)|feels (?:tight|heavy)|burns)|(?:pressure|pain|tightness) in (?:the middle of )?(?:my|his|her) chest|clutching (?:his|her|my|their) chest)`),
+  rx(String.raw`(?:sweat(?:ing|y)|clammy|cold sweat)`),
+  rx(String.raw`(?:(?:arm|jaw|back) (?:hurts|is (?:hurting|numb|tingling)|pain|feels (?:numb|heavy))|(?:arm|jaw) is (?:tingling|numb)|pain (?:\w+ ){0,2}(?:down|into|in) (?:my|his|her) (?:left )?(?:arm|jaw)|spreading to (?:my|his|her) (?:back|arm|jaw)|(?:left|right) arm (?:is )?(?:tingling|numb))`),
+  rx(String.raw`(?:wheez\w*|short(?:ness)? of breath|(?:can't|cannot) catch (?:my|his|her) breath|breathing (?:really |so |very )?(?:fast|hard)|can barely (?:talk|breathe)|hard to (?:breathe|swallow))`),
+  rx(String.raw`(?:(?:lips?|tongue|face|throat|eyes|hands|voice) (?:\w+ )?(?:are |is |keeps? )?(?:huge|swollen|swelling|puffing|getting hoarse|hoarse)|swelling up|hives)`),
+  rx(String.raw`(?:confused|not making (?:any )?sense|(?:really|very|super|so) (?:sleepy|drowsy)|drowsy|lethargic|limp|won't (?:feed|eat|drink|nurse)|(?:can't|cannot) feel (?:my|his|her) (?:legs|arms|face))`),
+  rx(String.raw`(?:throwing up|vomiting|keeps? puking|(?:can't|cannot) keep (?:anything|food|water) down)`),
+  rx(String.raw`(?:hit (?:his|her|my|their) head|fell (?:down|and hit|off))`),
+  rx(String.raw`(?:dizzy|lightheaded|light-headed|faint|fainting|pass out|pale)`),
+  rx(String.raw`(?:heart (?:is )?(?:racing|pounding)|pounding headache|(?:terrible|severe|bad) headache)`),
+  rx(String.raw`(?:(?:\d+|thirty|twenty) ?(?:weeks?|wks?) pregnant|pregnant|postpartum|gave birth|c-section)`),
+  rx(String.raw`(?:coughing (?:nonstop|non-stop|and|so)|can't stop coughing|drooling|foam(?:ing)? (?:in|at) (?:her|his|the) mouth)`),
+];
+
+// ---- violence ------------------------------------------------------------------------------------------------
+const VIOLENT = String.raw`(?:kill|shoot|stab|murder|strangle|beat|hurt|attack|burn|bomb|blow up|shoot up|slit|cut|run over|put a bullet in)`;
+const VICTIM = String.raw`(?:you|u|ya|her|him|them|y'all|yall|every(?:one|body)|every (?:single )?(?:one|person)|all of (?:you|them)|some(?:one|body)|(?:that|the|this|your) (?:\w+ )?(?:doctor|receptionist|nurse|pharmacist|staff|front desk|manager|office|clinic|place|building|woman|man|lady|guy|pa|np|tech|surgeon|dentist|therapist)|dr\.? \w+|(?:his|her|my) (?:father|mother|dad|mom|wife|husband|brother|sister|kids|children|son|daughter|boss|ex))`;
+const THREAT_INTENT = rx(String.raw`(?:i'm|i am|i'll|i will|i'm gonna|im gonna|gonna|going to|i swear i'll|i'd|we're|we'll|(?:he|she|they)(?:'s| is| are| says (?:he|she) is| says (?:he|she)'s)? (?:going to|gonna)|threaten(?:s|ed|ing) to) (?:\w+ ){0,3}?${VIOLENT} ${VICTIM}(?! (?:a|an) (?:message|email|text|note|line|call))`);
+const THREAT_OTHER = rx(alt([
+  String.raw`(?:is|are) dead when i (?:find|see|get)`, String.raw`pay in blood`, String.raw`(?:bringing|bring) (?:something|my \w+) to (?:settle|end|finish)`,
+  String.raw`(?:i'll|i will|i'm going to) be (?:waiting )?(?:by|at|in|outside) (?:\w+ ){0,3}?(?:car|parking|lot|garage|house)`, String.raw`waiting by (?:it|her car|his car)`,
+  String.raw`bring security`, String.raw`won't matter`, String.raw`(?:with|has|holding|got) (?:a )?(?:knife|gun|bat|machete)(?! (?:permit|class|license|safety))`,
+  String.raw`(?:is|he's|she's|they're|keeps) (?:hitting|beating|choking|strangling|punching|kicking) me`, String.raw`(?:threatened|threatening) to (?:kill|hurt|shoot|stab)`,
+  String.raw`(?:put|putting) a bullet in`, String.raw`(?:banging|pounding) on the door`, String.raw`locked (?:myself|ourselves) in`,
+]));
+
+export type CrisisCode = 'urgent.self_harm' | 'urgent.overdose' | 'urgent.medical_emergency' | 'urgent.violence';
+
+/** Words every crisis rule needs at least one of: a post without any skips the rules (most reviews). */
+export const CRISIS_GATE =
+  /\b(?:suicid|kill|die|dying|dead|end|life|live|alive|exist|wake|sleep|forever|disappear|jump|bridge|roof|pill|med|tablet|insulin|overdos|od|o\.d|took|tak|swallow|ate|eat|drank|drink|chew|bit|got into|ingest|pop|down|poison|bleach|batter|magnet|coin|pod|chest|heart|breath|breat|blue|gray|grey|purple|unresponsive|respond|conscious|passed|collapse|seiz|convuls|eyes|throat|swell|hive|bleed|blood|clot|hemorr|vomit|throw|puk|face|smile|slur|garbl|lift|move|grip|numb|weak|words|talk|speak|headache|see|chok|rib|grunt|sugar|glucose|ketone|fruity|fever|temp|rash|epi|inhaler|neb|gasp|cpr|fell|hurt|harm|cut|burn|hang|shoot|shot|stab|murder|gun|knife|rifle|pistol|bat|bomb|blow|bullet|pay|wait|security|hitting|beating|threat|door|locked|goodbye|good bye|farewell|sorry|love|note|letter|gave|giv|arrangement|mind|time|ready|tonight|today|stay|cleaned|need|decided|point|reason|nothing|burden|better|happier|relieved|go on|keep|tired|sick|way out|hate|dark|done|nobody|no one|noone|no1|worth|trust|safe|pain|stop|stockpil|sav|enough|razor|blade|rope|garage|sweat|clammy|arm|jaw|wheez|dizz|light|faint|pale|confus|sleepy|drows|letharg|limp|feed|pregnan|postpartum|birth|cough|drool|foam|hit|crush|squeez|elephant|weight|attack|stroke)/;
+
+function hit(re: RegExp, s: string, negChars: number): boolean {
+  const m = re.exec(s);
+  return m !== null && !negatedNear(s, m.index, negChars);
+}
+
+/** Applies the rules to normalized, contraction-restored text; returns each urgent code found once. */
+export function detectCrisis(norm: string, sents: readonly string[]): Set<CrisisCode> {
+  const found = new Set<CrisisCode>();
+  if (!CRISIS_GATE.test(norm)) return found;
+  const joking = HUMOR.test(norm);
+  const recovered = RECOVERED.test(norm) && PAST.test(norm);
+  const leaving = ORDINARY_LEAVING.test(norm);
+  let weak = 0;
+  let symptoms = 0;
+  let weakSentences = 0;
+  for (const s of sents) {
+    const generic = GENERIC.test(s);
+    const current = isCurrent(s);
+    if (generic && !NOW.test(s)) continue;
+    const person = FIRST_OR_CLOSE.test(s);
+    // self-harm: strong forms and intent + act; weak cues accumulate over the post
+    if (current && !recovered && !joking && person && (hit(STRONG_SELF, s, 14) || hit(IDEATION, s, 12))) found.add('urgent.self_harm');
+    if (current && !recovered) {
+      let w = 0;
+      if (hit(HOPELESS, s, 8)) w |= 1;
+      if (!leaving && hit(FAREWELL, s, 8)) w |= 2;
+      if (hit(MEANS, s, 10)) w |= 4;
+      if (w) weakSentences++;
+      weak |= w;
+    }
+    // overdose and poisoning
+    if (current && !joking && (hit(OD_EXCESS, s, 12) || hit(OD_DRUG_EXCESS, s, 12) || hit(OD_HOUSEHOLD, s, 12) || hit(OD_WORD, s, 12) || hit(OD_CHILD, s, 12) || hit(OD_UNKNOWN, s, 6))) {
+      found.add('urgent.overdose');
+    }
+    // medical emergency: a red flag now, or two symptom groups over the post
+    if (current && !joking) {
+      if (hit(RED_FLAG, s, 10)) found.add('urgent.medical_emergency');
+      for (let k = 0; k < SYMPTOMS.length; k++) if (SYMPTOMS[k]!.test(s) && !negatedNear(s, SYMPTOMS[k]!.exec(s)!.index, 6)) symptoms |= 1 << k;
+    }
+    // violence
+    if (!joking && !generic && (hit(THREAT_INTENT, s, 10) || hit(THREAT_OTHER, s, 8))) found.add('urgent.violence');
+  }
+  if (popcount(weak) >= 2 || (weak && weakSentences >= 3)) found.add('urgent.self_harm');
+  if (popcount(symptoms) >= 2 && !joking) found.add('urgent.medical_emergency');
+  return found;
+}
+
+function popcount(n: number): number {
+  let c = 0;
+  for (; n; n &= n - 1) c++;
+  return c;
+}
