@@ -7,7 +7,7 @@ import type { DetectorInput, Flag } from '../core/types.ts';
 import { negatedBefore } from './text/negation.ts';
 import { STALK_THREAT, THREAT, VICTIM_THREAT, WEAPON } from './text/threat.ts';
 import { normalize, sentences } from './text/tokenize.ts';
-import { GENERIC, HUMOR, NOW as NOW_CUE } from './crisis/context.ts';
+import { GENERIC, HUMOR, IDIOM as IDIOM_CUE, NOW_STRONG, PAST as PAST_CUE, RECOVERED as RECOVERED_CUE, isCurrent } from './crisis/context.ts';
 import { detectCrisis, type CrisisCode } from './crisis/rules.ts';
 
 const SELF_HARM = /\b(?:(?:want|wanted|need|needs) (?:it|this|everything|it all|all of (?:it|this)) (?:all )?to (?:end|stop|be over)|(?:going to|gonna|i'll|i will|about to|ready to|want to|wanna|decided to) end it\b|(?:have|got|made|making) a plan (?:and|to)|(?:have|got) the means|(?:what's|whats|what is) the point (?:of|in) (?:living|life|going on|anything|treatment|trying|any of (?:this|it))|(?:don't|do not|can't|cannot) see (?:the|any|a) point (?:anymore|in (?:living|life|going on|anything|any of (?:this|it)|trying))|(?:i'm|i am) done (?:fighting(?! (?:with|for|against|over|about))|trying(?! to)|with (?:life|everything|it all))|no reason (?:for me )?to (?:keep going|go on|live|stay|be here)|(?:nothing|no one|nobody) (?:left )?to live for|(?:given|giving|gave) away (?:all )?(?:my|of my) (?:things|stuff|belongings|possessions|pets?)|stopped eating (?:\w+ ){0,4}on purpose|(?:voices?|something) (?:are |is |keeps? )?telling me to (?:hurt|kill|harm)|(?:thinking|thought|think) (?:about|of) (?:driving|jumping|crashing|walking|stepping) (?:off|into|in front)|driv(?:e|ing) (?:my car )?off (?:a|the) (?:bridge|cliff|road|overpass)|(?:going to|gonna|about to|ready to) jump\b|(?:pills|meds|tablets) (?:saved|stockpiled|stashed|saved up)|(?:saved|stockpiled|stashed|hoarding|hoarded) (?:up )?(?:my |some |enough )?(?:pills|meds|tablets)|(?:don't|do not) feel safe (?:with|around|by) myself|(?:not|don't|do not) trust myself|tell (?:my|everyone) (?:\w+ )?(?:i'm|i am) sorry|(?:don't|do not) want to (?:be here|exist|wake up|live) (?:anymore|any more)|(?:can't|cannot) (?:keep going|live like this)|disappear forever|kill(?:ing)? my ?self|end(?:ing)? (?:my (?:own )?life|it all|everything|things) (?:tonight|today|now|soon)?|take my (?:own )?life|suicid(?:e|al)|want(?:ed)? to die|wanna die|want to be dead|wish i (?:was|were) dead|better off dead|better off without me|(?:no|not any) (?:reason|point) (?:to|in) (?:live|living|go on|going on|being alive)|(?:don't|do not) want to (?:live|be alive|wake up|be here)|(?:can't|cannot) (?:go on|do this anymore|take it anymore(?! with))|hurt(?:ing)? myself|cut(?:ting)? myself|self[- ]?harm(?:ing)?|(?:going to|gonna|about to|want to) (?:take|swallow) (?:all|every one) (?:of )?(?:my|the) (?:pills|meds|medication|tablets)|say(?:ing)? goodbye (?:to everyone(?! (?:at|here|there|in|on))|forever)|this is my (?:last|final) (?:post|message|day)|hang(?:ing)? my ?self|jump(?:ing)? off (?:a|the) (?:bridge|roof|building)|won't be (?:here|around) (?:tomorrow|much longer)|plan(?:ning)? to end (?:it|my life))\b/;
@@ -85,7 +85,7 @@ function popcount(n: number): number {
 }
 
 function current(s: string): boolean {
-  return !PAST.test(s) || NOW.test(s);
+  return (!PAST.test(s) || NOW.test(s)) && isCurrent(s);
 }
 
 export function detectUrgent(input: DetectorInput): Flag[] {
@@ -93,13 +93,13 @@ export function detectUrgent(input: DetectorInput): Flag[] {
   const text = input.title ? `${input.title}. ${input.text}` : input.text;
   const found = new Map<string, string>();
   const norm = normalize(text).replace(BARE_CONTRACTION, restore);
-  const recovered = RECOVERED.test(norm) && PAST.test(norm);
+  const recovered = (RECOVERED.test(norm) || RECOVERED_CUE.test(norm)) && (PAST.test(norm) || PAST_CUE.test(norm));
   const joking = HUMOR.test(norm);
   const sents = sentences(norm);
   let clusters = 0;
   for (const s of sents) {
     if (IDIOM.test(s)) continue;
-    if (GENERIC.test(s) && !NOW_CUE.test(s)) continue;
+    if ((GENERIC.test(s) || IDIOM_CUE.test(s)) && !NOW_STRONG.test(s)) continue;
     const now = current(s) && !joking;
     let m = SELF_HARM.exec(s);
     if (m && !negatedNear(s, m.index, 20) && now && !recovered) found.set('urgent.self_harm', 'mentions suicidal thoughts or self-harm');
@@ -111,7 +111,7 @@ export function detectUrgent(input: DetectorInput): Flag[] {
     if (m && !negatedNear(s, m.index, 16) && now) found.set('urgent.medical_emergency', 'describes a medical emergency happening now');
     if (now) for (let k = 0; k < CLUSTERS.length; k++) if (CLUSTERS[k]!.test(s)) clusters |= 1 << k;
     if (MEANS.test(s)) found.set('urgent.self_harm', 'mentions suicidal thoughts or self-harm');
-    if (THREAT.test(s) || WEAPON.test(s) || VICTIM_THREAT.test(s) || STALK_THREAT.test(s) || HARM_OUTCOME.test(s) || KNOW_WHERE.test(s) || REPORTED_THREAT.test(s) || (DESERVES.test(s) && CONDITIONAL.test(s))) found.set('urgent.violence', 'mentions a threat of violence');
+    if (!joking && (THREAT.test(s) || WEAPON.test(s) || VICTIM_THREAT.test(s) || STALK_THREAT.test(s) || HARM_OUTCOME.test(s) || KNOW_WHERE.test(s) || REPORTED_THREAT.test(s) || (DESERVES.test(s) && CONDITIONAL.test(s)))) found.set('urgent.violence', 'mentions a threat of violence');
   }
   if (popcount(clusters) >= 2 && !found.has('urgent.medical_emergency')) found.set('urgent.medical_emergency', 'describes a medical emergency happening now');
   for (const code of detectCrisis(norm, sents)) if (!found.has(code)) found.set(code, REASONS[code]);
@@ -120,7 +120,7 @@ export function detectUrgent(input: DetectorInput): Flag[] {
 
 export const urgentDetector: DetectorDefinition = {
   id: 'urgent',
-  version: 1,
+  version: 2,
   category: 'urgent',
   detect: (input) => detectUrgent(input),
 };

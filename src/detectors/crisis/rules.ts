@@ -2,7 +2,7 @@
 // combined with the frame it is told in (intent or desire, present time, a person close to the writer) and the
 // guards in `context.ts`. Vocabularies are small slot lists, so a new wording is usually one word in one slot,
 // not a new phrase. Everything here runs on normalized text; `detectCrisis` returns the urgent codes found.
-import { GENERIC, HUMOR, NOW, ORDINARY_LEAVING, PAST, RECOVERED, isCurrent, negatedNear } from './context.ts';
+import { GENERIC, HUMOR, IDIOM, NOW_STRONG, ORDINARY_LEAVING, PAST, RECOVERED, RESOLVED, isCurrent, negatedNear } from './context.ts';
 
 const alt = (xs: readonly string[]) => `(?:${xs.join('|')})`;
 const rx = (src: string) => new RegExp(String.raw`\b${src}`);
@@ -20,7 +20,7 @@ const INTENT = alt([
   String.raw`wish (?:i|he|she) could`, String.raw`feel(?:ing)? like`, String.raw`threaten(?:ing|ed|s)? to`, String.raw`talk(?:s|ing|ed)? about`,
   String.raw`(?:search(?:ing|ed)?|googl(?:ing|ed)|look(?:ing|ed) up|research(?:ing|ed)?) (?:for )?(?:ways|how) to`, String.raw`ways to`,
   String.raw`scared (?:i'm|i am) going to`, String.raw`afraid (?:i'll|i will|i might)`, String.raw`so i (?:can|don't|won't)`, String.raw`might`,
-  String.raw`(?:keep|can't stop) (?:thinking about|imagining)`,
+  String.raw`(?:keep|can't stop) (?:thinking about|imagining)`, String.raw`might as well`,
 ]);
 /** An act against oneself (suicide, self-harm), as the object of an INTENT or standing alone in strong forms. */
 const SELF_ACT = alt([
@@ -35,7 +35,7 @@ const SELF_ACT = alt([
   String.raw`overdos(?:e|ing)`, String.raw`(?:take|swallow|taking|swallowing) (?:all|every|the whole|a bunch|all the|all of|every one of) (?:\w+ ){0,3}?(?:pills?|meds|tablets|insulin|medications?)`,
   String.raw`do something to ${SELF}`, String.raw`get it over with`,
 ]);
-const FIRST_OR_CLOSE = new RegExp(String.raw`\b(?:i|i'm|i've|i'd|me|my|myself)\b|${CLOSE}\b`);
+const FIRST_OR_CLOSE = new RegExp(String.raw`\b(?:i|i'm|i've|i'd|me|my|myself)\b|\b${CLOSE}\b|^(?:might|maybe|guess|been|just|keep|kept|can't|cannot|want|wanna|thinking|going|gonna|planning|feel|feeling|so|really|honestly|still|tired|done)\b`);
 
 // ---- self-harm -----------------------------------------------------------------------------------------------
 /** Intent or desire + an act against oneself ("i'm going to take every pill", "thinking about not existing"). */
@@ -46,7 +46,12 @@ const STRONG_SELF = rx(alt([
   String.raw`suicid(?:al|e (?:note|plan|attempt|thoughts?)|e)`,
   String.raw`end(?:ing)? ${POSS} (?:own )?life`, String.raw`take ${POSS} own life`,
   String.raw`(?:don't|do not|dont|doesn't|does not) (?:think (?:i|he|she) )?(?:really )?wants? to (?:be alive|live|exist|be here|wake up|go on|be around)`,
-  String.raw`(?:cutting|cut|burned|burning|hurting|hurt|harming|harmed) ${SELF} (?:again|tonight|today|right now|now)`,
+  String.raw`(?:cutting|cut|burned|burning|hurting|hurt|harming|harmed) ${SELF}(?: \w+){0,4} (?:again|tonight|today|right now|now)`,
+  String.raw`no (?:point|reason) (?:in |for )?(?:me )?(?:being (?:here|alive|around)|to (?:live|be alive|be here|keep going|go on))`,
+  String.raw`(?:voices?|something|someone|a voice) (?:\w+ ){0,2}(?:telling|tells|told|tell) me to (?:\w+ ){0,2}(?:hurt|kill|harm|jump|die|end|cut)`,
+  String.raw`(?:in|inside) (?:the|a|my) (?:closed |locked )?garage with the (?:car|engine) running`, String.raw`(?:car|engine) running in (?:the|a|my) (?:closed |locked )?garage`,
+  String.raw`(?:tonight|today)(?:'s| is| feels like| might be| could be| will be) the (?:night|day)(?= *(?:$|[.!,]| i\b))`,
+  String.raw`(?:better off|happier|easier for everyone) if i (?:just )?(?:ended|killed|died|disappeared|was(?:n't)? (?:gone|dead|here|around)|were(?:n't)? (?:gone|dead|here|around))`,
   String.raw`(?:been|started|keep|kept) (?:cutting|burning|hurting|harming)(?: ${SELF}| my (?:arms?|legs?|wrists?|thighs?))? (?:again|tonight|today|every)`,
   String.raw`relapsed on self[- ]?harm`, String.raw`self[- ]?harm(?:ing)? (?:again|tonight|right now)`,
   String.raw`(?:wrists?|arms?) (?:are |is )?bleeding`,
@@ -65,37 +70,44 @@ const HOPELESS = rx(alt([
   String.raw`nothing (?:is|ever) (?:getting|gets) better`, String.raw`(?:world|everyone) (?:doesn't|does not|don't) need me`,
   String.raw`(?:don't|do not) trust myself`, String.raw`not safe (?:right now|tonight|with myself|around myself)`, String.raw`(?:don't|do not) feel safe with myself`,
   String.raw`want (?:the|this|all the) pain to (?:stop|end)`, String.raw`want (?:it|everything|this) (?:all )?to (?:stop|end)`,
+  String.raw`deserve (?:better|more) than me`, String.raw`(?:don't|do not) want to (?:call|talk to|see|tell) (?:anyone|anybody)`,
+]));
+const PLAN = rx(alt([
+  String.raw`finally do it`, String.raw`(?:how|when|where) (?:to|i'd|i would|i'll|i will|i'm going to) do it`, String.raw`know (?:exactly )?what (?:i'm|i am) going to do`,
+  String.raw`pick a (?:day|date|time)`, String.raw`made up my mind`, String.raw`(?:i|i've) (?:have )?decided`, String.raw`(?:have|got|made) a plan`,
+  String.raw`(?:it's|it is) time\.?$`, String.raw`i'm ready\.?$`, String.raw`won't need (?:it|them|my)`,
 ]));
 const FAREWELL = rx(alt([
   String.raw`goodbye`, String.raw`good bye`, String.raw`farewell`, String.raw`(?:final|last) goodbyes?`,
   String.raw`(?:tell|telling) (?:my \w+|everyone|them|him|her) (?:that )?i (?:love|loved|am sorry|'m sorry)`,
   String.raw`sorry (?:mom|mum|dad|everyone|guys|to everyone)`, String.raw`i love you(?: all)?\b(?! (?:guys|dr|doctor))`,
-  String.raw`(?:won't|will not|not going to) be (?:here|around)`, String.raw`last (?:post|review|message|thing i|words)`,
+  String.raw`(?:won't|will not|not going to) be (?:here|around)`, String.raw`last (?:post|review|message|thing i|words)(?! (?:of|for|about|on|at|to) (?:this|the|that|your|you))`,
+  String.raw`thank you (?:[\w.]+ ){0,3}for trying`, String.raw`(?:always|was always|were always) (?:so )?(?:kind|good) to me`,
   String.raw`(?:wrote|written|writing|left|leaving) (?:a |my )?(?:\w+ )?(?:note|letters?)`,
   String.raw`(?:gave|given|giving) (?:away|my \w+ to)`, String.raw`made (?:arrangements|my peace)`, String.raw`made up my mind`,
-  String.raw`(?:it's|it is) time\.?$`, String.raw`i'm ready\.?$`, String.raw`(?:tonight|today)(?:'s| is) the (?:night|day)`, String.raw`finally do it`,
-  String.raw`can't stay`, String.raw`cleaned out`, String.raw`won't need (?:it|them|my)`, String.raw`(?:i|i've) decided`,
+  String.raw`can't stay`, String.raw`cleaned out`,
 ]));
 const MEANS = rx(alt([
   String.raw`(?:have|got|has) (?:the|my|enough|all (?:the|my)) (?:pills|meds|tablets)`, String.raw`(?:pills|meds|tablets) (?:lined up|right here|ready|in (?:my|his|her) hand|saved|are gone|is gone|missing)`,
   String.raw`stockpil\w+`, String.raw`sav(?:ing|ed) (?:up )?(?:them|my (?:pills|meds))`, String.raw`(?:enough|how many) (?:\w+ ){0,4}?(?:pills|meds|tablets)`,
   String.raw`(?:loaded )?(?:gun|pistol|rifle) (?:on|in|next to|beside)`, String.raw`(?:bought|buying|got) (?:a |some )?(?:rope|gun|pistol|razor)`,
   String.raw`(?:razor|blade|knife) in my hand`, String.raw`(?:on|at) the (?:edge of the )?(?:bridge|roof|ledge|overpass|cliff)`, String.raw`car running`,
-  String.raw`in the garage with`, String.raw`(?:has|have|bought) a gun`, String.raw`(?:saying|said) (?:she|he) (?:wants|is going|'s going)`,
+  String.raw`in the garage with`, String.raw`(?:has|have|bought) a gun`, String.raw`(?:i'm|i am) (?:standing |sitting )?on (?:the|a) (?:bridge|roof|ledge|overpass)`, String.raw`(?:saying|said) (?:she|he) (?:wants|is going|'s going)`,
 ]));
 
 // ---- overdose and poisoning ----------------------------------------------------------------------------------
-const INGEST = String.raw`(?:took|taken|take|taking|swallowed|swallow|swallowing|ate|eaten|eating|drank|drunk|drinking|ingested|popped|downed|chewed|chewing|bit into|bitten|got into|used|put|mixed)`;
+const INGEST = String.raw`(?:took|taken|swallowed|ate|eaten|drank|drunk|ingested|popped|downed|chewed|chewing|bit into|bitten|got into|used|put|mixed)`;
 const DRUG = String.raw`(?:pills?|tablets?|meds|medications?|medicine|capsules|gummies|patch(?:es)?|insulin|tylenol|acetaminophen|advil|ibuprofen|aspirin|benadryl|xanax|valium|ambien|sertraline|zoloft|prozac|lithium|fentanyl|oxy\w*|percocet|vicodin|opioids?|benzos?|heroin|lorazepam|clonazepam|\w+(?:pam|lam|done|codone|morphone|pine|zine|pril|olol|statin|formin|triptyline|oxetine|aline)|sleeping pills|vitamins|iron)`;
 const HOUSEHOLD = String.raw`(?:bleach|ammonia|antifreeze|drain cleaner|detergent|(?:laundry|tide|dishwasher) (?:pods?|liquid|detergent)|dishwasher \w+|pods?|rat poison|poison|lighter fluid|lamp oil|button batter(?:y|ies)|batter(?:y|ies)|magnets?|coins?|cleaning (?:products?|supplies|fluid)|windshield fluid|nail polish remover|mouthwash|hand sanitizer|e-?cig(?:arette)? liquid|vape (?:juice|liquid)|weed gummies|edibles?)`;
-const EXCESS = String.raw`(?:all|a bunch|a lot|a ton|a handful|handfuls|a whole|the whole|a bottle|a pack|half|most|the rest|way too many|too many|too much|extra|double|twice|two|three|several|\d+|ten|twenty|thirty|forty|fifty|more|some of|every)`;
+const EXCESS = String.raw`(?:whole|entire|bottle of|all|a bunch|a lot|a ton|a handful|handfuls|a whole|the whole|a bottle|a pack|half|most|the rest|way too many|too many|too much|extra|double|twice|two|three|several|\d+(?! ?(?:min|mins|minutes|hours?|hrs?|days?|weeks?|months?|years?|seconds|mg|ml|units|times|am|pm|percent|%))|ten|twenty|thirty|forty|fifty|more|some of|every)`;
 /** Too much of a drug, or any ingestion of a household poison or a swallowed object. */
-const OD_EXCESS = rx(String.raw`${INGEST} (?:\w+ ){0,2}?${EXCESS} (?:\w+ ){0,4}?${DRUG}\b`);
+const OD_EXCESS = rx(String.raw`${INGEST} (?:\w+ ){0,2}?${EXCESS} (?:[\w']+ ){0,4}?${DRUG}\b`);
 const OD_DRUG_EXCESS = rx(String.raw`${INGEST} (?:\w+ ){0,3}?${DRUG} (?:twice|two times|double|more than (?:i|he|she) should)`);
 const OD_HOUSEHOLD = rx(String.raw`${INGEST} (?:\w+ ){0,5}?${HOUSEHOLD}\b`);
 const OD_WORD = rx(String.raw`(?:overdos(?:ed|ing|e)(?! on (?:coffee|caffeine|sugar|paperwork|candy|chocolate|cuteness|love|tv|netflix))|od'd|oded|o\.d\.'?d)`);
 const OD_CHILD = rx(String.raw`(?:${CLOSE}) (?:\w+ ){0,3}?(?:just )?${INGEST} (?:\w+ ){0,4}?(?:${DRUG}|${HOUSEHOLD})\b`);
-const OD_UNKNOWN = rx(String.raw`${INGEST} (?:some |a few )?(?:pills|something|stuff) (?:\w+ ){0,6}?(?:don't|do not) know what`);
+const OD_UNKNOWN = rx(String.raw`${INGEST} (?:some |a few )?(?:pills|something|stuff)\b[^.!?]{0,60}?(?:don't|do not) know what`);
+const OD_FOUND = rx(String.raw`(?:found|caught) ${CLOSE} (?:\w+ ){0,3}?(?:with|into|in|eating|chewing) (?:an? |the |some )?(?:open )?(?:(?:bottle|pack|box|container|packet) of|${DRUG}|${HOUSEHOLD})`);
 
 // ---- medical emergency ---------------------------------------------------------------------------------------
 /** Red flags: one of these, told in the present, is an emergency by itself. */
@@ -125,7 +137,8 @@ const RED_FLAG = rx(alt([
   String.raw`(?:epi ?pen|epinephrine) (?:\w+ ){0,4}?(?:still|not working|isn't working|didn't work)`, String.raw`used my epi ?pen`,
   String.raw`(?:inhaler|neb|nebulizer) (?:isn't|is not|not|doesn't|didn't) (?:helping|working|help|work)`,
   String.raw`(?:breathing|breaths?) (?:\w+ ){0,2}(?:slow and shallow|really slow|shallow|labored|weird|strange|funny|wrong|raspy)`, String.raw`gasping`,
-  String.raw`seeing (?:things that aren't there|spots)`, String.raw`cpr`, String.raw`fell and (?:can't|cannot) get up`, String.raw`bleeding from (?:his|her|my) head`,
+  String.raw`(?:attack|seizure|bleeding|vomiting|swelling|pain) (?:\w+ ){0,2}(?:isn't|is not|won't|will not|doesn't|does not) (?:stop|stopping|go away|going away|ease|easing)(?! (?:\w+ ){0,3}(?:after|with|once))`,
+  String.raw`used (?:my|his|her) (?:inhaler|puffer|epi ?pen) (?:\d+|two|three|four|five|six|several|many) times`, String.raw`cpr`, String.raw`fell and (?:can't|cannot) get up`, String.raw`bleeding from (?:his|her|my) head`,
 ]));
 /** Symptom groups: two distinct groups in one post, told in the present, are an emergency. */
 const SYMPTOMS: readonly RegExp[] = [
@@ -141,16 +154,20 @@ const SYMPTOMS: readonly RegExp[] = [
   rx(String.raw`(?:heart (?:is )?(?:racing|pounding)|pounding headache|(?:terrible|severe|bad) headache)`),
   rx(String.raw`(?:(?:\d+|thirty|twenty) ?(?:weeks?|wks?) pregnant|pregnant|postpartum|gave birth|c-section)`),
   rx(String.raw`(?:coughing (?:nonstop|non-stop|and|so)|can't stop coughing|drooling|foam(?:ing)? (?:in|at) (?:her|his|the) mouth)`),
+  rx(String.raw`(?:(?:see|seeing|hear|hearing) (?:things|voices|people) that (?:aren't|are not|isn't|is not) there|hearing voices|(?:the )?baby (?:isn't|is not) (?:mine|my baby|real)|(?:haven't|have not|hasn't|has not) slept in (?:days|\d+ days)|awake (?:for )?(?:\d+|three|four|five) days)`),
+  rx(String.raw`seeing (?:spots|stars|flashing)|blurry vision|vision (?:is )?blurry`),
 ];
 
 // ---- violence ------------------------------------------------------------------------------------------------
 const VIOLENT = String.raw`(?:kill|shoot|stab|murder|strangle|beat|hurt|attack|burn|bomb|blow up|shoot up|slit|cut|run over|put a bullet in)`;
 const VICTIM = String.raw`(?:you|u|ya|her|him|them|y'all|yall|every(?:one|body)|every (?:single )?(?:one|person)|all of (?:you|them)|some(?:one|body)|(?:that|the|this|your) (?:\w+ )?(?:doctor|receptionist|nurse|pharmacist|staff|front desk|manager|office|clinic|place|building|woman|man|lady|guy|pa|np|tech|surgeon|dentist|therapist)|dr\.? \w+|(?:his|her|my) (?:father|mother|dad|mom|wife|husband|brother|sister|kids|children|son|daughter|boss|ex))`;
 const THREAT_INTENT = rx(String.raw`(?:i'm|i am|i'll|i will|i'm gonna|im gonna|gonna|going to|i swear i'll|i'd|we're|we'll|(?:he|she|they)(?:'s| is| are| says (?:he|she) is| says (?:he|she)'s)? (?:going to|gonna)|threaten(?:s|ed|ing) to) (?:\w+ ){0,3}?${VIOLENT} ${VICTIM}(?! (?:a|an) (?:message|email|text|note|line|call))`);
+const HARM_CHILD = rx(String.raw`${INTENT} (?:\w+ ){0,2}?(?:hurting|harming|hurt|harm|killing|kill|drowning|drown|smothering|smother|shaking|shake) (?:my|the|our) (?:baby|newborn|son|daughter|kids?|children)|(?:since|after) having (?:my|the|our) baby (?:\w+ ){0,3}?(?:thinking|thoughts) (?:about|of) (?:hurting|harming|killing) (?:her|him)`);
 const THREAT_OTHER = rx(alt([
   String.raw`(?:is|are) dead when i (?:find|see|get)`, String.raw`pay in blood`, String.raw`(?:bringing|bring) (?:something|my \w+) to (?:settle|end|finish)`,
   String.raw`(?:i'll|i will|i'm going to) be (?:waiting )?(?:by|at|in|outside) (?:\w+ ){0,3}?(?:car|parking|lot|garage|house)`, String.raw`waiting by (?:it|her car|his car)`,
-  String.raw`bring security`, String.raw`won't matter`, String.raw`(?:with|has|holding|got) (?:a )?(?:knife|gun|bat|machete)(?! (?:permit|class|license|safety))`,
+  String.raw`(?:i'm|i am|i'll be|i will be|i'm going to be) (?:\w+ )?waiting (?:outside|by|at|in) (?:\w+ ){0,4}?for (?:you|her|him|them|the|that|dr|your)`,
+  String.raw`(?:she|he|they|you)(?:'ll| will) (?:find out|see)(?= *(?:$|[.!]))`, String.raw`bring security`, String.raw`won't matter`, String.raw`(?:with|has|holding|got) (?:a )?(?:knife|gun|bat|machete)(?! (?:permit|class|license|safety))`,
   String.raw`(?:is|he's|she's|they're|keeps) (?:hitting|beating|choking|strangling|punching|kicking) me`, String.raw`(?:threatened|threatening) to (?:kill|hurt|shoot|stab)`,
   String.raw`(?:put|putting) a bullet in`, String.raw`(?:banging|pounding) on the door`, String.raw`locked (?:myself|ourselves) in`,
 ]));
@@ -158,8 +175,7 @@ const THREAT_OTHER = rx(alt([
 export type CrisisCode = 'urgent.self_harm' | 'urgent.overdose' | 'urgent.medical_emergency' | 'urgent.violence';
 
 /** Words every crisis rule needs at least one of: a post without any skips the rules (most reviews). */
-export const CRISIS_GATE =
-  /\b(?:suicid|kill|die|dying|dead|end|life|live|alive|exist|wake|sleep|forever|disappear|jump|bridge|roof|pill|med|tablet|insulin|overdos|od|o\.d|took|tak|swallow|ate|eat|drank|drink|chew|bit|got into|ingest|pop|down|poison|bleach|batter|magnet|coin|pod|chest|heart|breath|breat|blue|gray|grey|purple|unresponsive|respond|conscious|passed|collapse|seiz|convuls|eyes|throat|swell|hive|bleed|blood|clot|hemorr|vomit|throw|puk|face|smile|slur|garbl|lift|move|grip|numb|weak|words|talk|speak|headache|see|chok|rib|grunt|sugar|glucose|ketone|fruity|fever|temp|rash|epi|inhaler|neb|gasp|cpr|fell|hurt|harm|cut|burn|hang|shoot|shot|stab|murder|gun|knife|rifle|pistol|bat|bomb|blow|bullet|pay|wait|security|hitting|beating|threat|door|locked|goodbye|good bye|farewell|sorry|love|note|letter|gave|giv|arrangement|mind|time|ready|tonight|today|stay|cleaned|need|decided|point|reason|nothing|burden|better|happier|relieved|go on|keep|tired|sick|way out|hate|dark|done|nobody|no one|noone|no1|worth|trust|safe|pain|stop|stockpil|sav|enough|razor|blade|rope|garage|sweat|clammy|arm|jaw|wheez|dizz|light|faint|pale|confus|sleepy|drows|letharg|limp|feed|pregnan|postpartum|birth|cough|drool|foam|hit|crush|squeez|elephant|weight|attack|stroke)/;
+export const CRISIS_GATE = new RegExp(String.raw`\b(?:suicid|kill|die|dying|dead|end|life|live|alive|exist|wake|sleep|forever|disappear|jump|bridge|roof|pill|med|tablet|insulin|overdos|od|o\.d|took|tak|swallow|ate|eat|drank|drink|chew|bit|got into|ingest|pop|down|poison|bleach|batter|magnet|coin|pod|chest|heart|breath|breat|blue|gray|grey|purple|unresponsive|respond|conscious|passed|collapse|seiz|convuls|eyes|throat|swell|hive|bleed|blood|clot|hemorr|vomit|throw|puk|face|smile|slur|garbl|lift|move|grip|numb|weak|words|talk|speak|headache|see|chok|rib|grunt|sugar|glucose|ketone|fruity|fever|temp|rash|epi|inhaler|neb|gasp|cpr|fell|hurt|harm|cut|burn|hang|shoot|shot|stab|murder|gun|knife|rifle|pistol|bat|bomb|blow|bullet|pay|wait|security|hitting|beating|threat|door|locked|goodbye|good bye|farewell|sorry|love|note|letter|gave|giv|arrangement|mind|time|ready|tonight|today|stay|cleaned|need|decided|point|reason|nothing|burden|better|happier|relieved|go on|keep|tired|sick|way out|hate|dark|done|nobody|no one|noone|no1|worth|trust|safe|pain|stop|stockpil|sav|enough|razor|blade|rope|garage|sweat|clammy|arm|jaw|wheez|dizz|light|faint|pale|confus|sleepy|drows|letharg|limp|feed|pregnan|postpartum|birth|cough|drool|foam|hit|crush|squeez|elephant|weight|attack|stroke|bring|settle|found|gone|bottle|open|security|blood|stay|car|neck|belt|voice|window|train|tree|lake|river|traffic|overpass|cliff|ledge)|\b${DRUG}|\b${HOUSEHOLD}`);
 
 function hit(re: RegExp, s: string, negChars: number): boolean {
   const m = re.exec(s);
@@ -173,38 +189,38 @@ export function detectCrisis(norm: string, sents: readonly string[]): Set<Crisis
   const joking = HUMOR.test(norm);
   const recovered = RECOVERED.test(norm) && PAST.test(norm);
   const leaving = ORDINARY_LEAVING.test(norm);
+  // "it turned out to be anxiety", "he was fine within the hour": the episode told in the post is over
+  const resolvedPost = RESOLVED.test(norm) && !NOW_STRONG.test(norm);
+  const person = FIRST_OR_CLOSE.test(norm);
   let weak = 0;
   let symptoms = 0;
-  let weakSentences = 0;
   for (const s of sents) {
     const generic = GENERIC.test(s);
     const current = isCurrent(s);
-    if (generic && !NOW.test(s)) continue;
-    const person = FIRST_OR_CLOSE.test(s);
+    if (generic && !NOW_STRONG.test(s)) continue;
+    if (IDIOM.test(s) && !NOW_STRONG.test(s)) continue;
     // self-harm: strong forms and intent + act; weak cues accumulate over the post
     if (current && !recovered && !joking && person && (hit(STRONG_SELF, s, 14) || hit(IDEATION, s, 12))) found.add('urgent.self_harm');
-    if (current && !recovered) {
-      let w = 0;
-      if (hit(HOPELESS, s, 8)) w |= 1;
-      if (!leaving && hit(FAREWELL, s, 8)) w |= 2;
-      if (hit(MEANS, s, 10)) w |= 4;
-      if (w) weakSentences++;
-      weak |= w;
+    if (current && !recovered && !joking) {
+      if (hit(HOPELESS, s, 8)) weak++;
+      if (!leaving && hit(FAREWELL, s, 8)) weak++;
+      if (hit(MEANS, s, 10)) weak++;
+      if (hit(PLAN, s, 8)) weak++;
     }
     // overdose and poisoning
-    if (current && !joking && (hit(OD_EXCESS, s, 12) || hit(OD_DRUG_EXCESS, s, 12) || hit(OD_HOUSEHOLD, s, 12) || hit(OD_WORD, s, 12) || hit(OD_CHILD, s, 12) || hit(OD_UNKNOWN, s, 6))) {
+    if (current && !joking && (hit(OD_EXCESS, s, 12) || hit(OD_DRUG_EXCESS, s, 12) || hit(OD_HOUSEHOLD, s, 12) || hit(OD_WORD, s, 12) || hit(OD_CHILD, s, 12) || hit(OD_UNKNOWN, s, 6) || hit(OD_FOUND, s, 6))) {
       found.add('urgent.overdose');
     }
     // medical emergency: a red flag now, or two symptom groups over the post
-    if (current && !joking) {
+    if (current && !joking && !resolvedPost) {
       if (hit(RED_FLAG, s, 10)) found.add('urgent.medical_emergency');
       for (let k = 0; k < SYMPTOMS.length; k++) if (SYMPTOMS[k]!.test(s) && !negatedNear(s, SYMPTOMS[k]!.exec(s)!.index, 6)) symptoms |= 1 << k;
     }
     // violence
-    if (!joking && !generic && (hit(THREAT_INTENT, s, 10) || hit(THREAT_OTHER, s, 8))) found.add('urgent.violence');
+    if (!joking && !generic && !IDIOM.test(s) && (hit(THREAT_INTENT, s, 10) || hit(THREAT_OTHER, s, 8) || hit(HARM_CHILD, s, 10))) found.add('urgent.violence');
   }
-  if (popcount(weak) >= 2 || (weak && weakSentences >= 3)) found.add('urgent.self_harm');
-  if (popcount(symptoms) >= 2 && !joking) found.add('urgent.medical_emergency');
+  if (weak >= 2) found.add('urgent.self_harm');
+  if (popcount(symptoms) >= 2 && !joking && !resolvedPost) found.add('urgent.medical_emergency');
   return found;
 }
 
