@@ -10,6 +10,9 @@ const rx = (src: string) => new RegExp(String.raw`\b${src}`);
 // ---- slots ---------------------------------------------------------------------------------------------------
 const SELF = String.raw`(?:my ?self|himself|herself|themselves|themself|ourselves)`;
 const POSS = String.raw`(?:my|his|her|their|our)`;
+/** Drugs (names and common suffixes) and household poisons or swallowed objects. */
+const DRUG = String.raw`(?:pills?|tablets?|meds|medications?|medicine|capsules|gummies|patch(?:es)?|insulin|tylenol|acetaminophen|advil|ibuprofen|aspirin|benadryl|xanax|valium|ambien|sertraline|zoloft|prozac|lithium|fentanyl|oxy\w*|percocet|vicodin|opioids?|benzos?|heroin|lorazepam|clonazepam|\w+(?:pam|lam|done|codone|morphone|pine|zine|pril|olol|statin|formin|triptyline|oxetine|aline)|sleeping pills|vitamins|iron)`;
+const HOUSEHOLD = String.raw`(?:bleach|ammonia|antifreeze|drain cleaner|detergent|(?:laundry|tide|dishwasher) (?:pods?|liquid|detergent)|dishwasher \w+|pods?|rat poison|poison|lighter fluid|lamp oil|button batter(?:y|ies)|batter(?:y|ies)|magnets?|coins?|cleaning (?:products?|supplies|fluid)|windshield fluid|nail polish remover|mouthwash|hand sanitizer|e-?cig(?:arette)? liquid|vape (?:juice|liquid)|weed gummies|edibles?)`;
 /** People whose crisis a writer reports ("my son", "my 16 yo", "grandpa", "my coworker"). */
 const CLOSE = String.raw`(?:my (?:\w+ )?(?:son|daughter|kid|child|baby|toddler|infant|newborn|wife|husband|partner|boyfriend|girlfriend|bf|gf|mom|mum|mother|dad|father|brother|sister|friend|roommate|grandma|grandmother|grandpa|grandfather|teen|teenager|niece|nephew|cousin|aunt|uncle|coworker|neighbor|fianc\w*|ex|(?:\d+|one|two|three|four|five|six) ?(?:yo|y/o|year old|yr old|month old|mo old|week old|wk old|day old)|\d+-(?:year|month|week|day)-old)|(?:grandma|grandpa|mom|dad|baby|the baby)|(?:he|she|they))`;
 /** Desire, intent, plan or rumination that points at an act. */
@@ -20,7 +23,7 @@ const INTENT = alt([
   String.raw`wish (?:i|he|she) could`, String.raw`feel(?:ing)? like`, String.raw`threaten(?:ing|ed|s)? to`, String.raw`talk(?:s|ing|ed)? about`,
   String.raw`(?:search(?:ing|ed)?|googl(?:ing|ed)|look(?:ing|ed) up|research(?:ing|ed)?) (?:for )?(?:ways|how) to`, String.raw`ways to`,
   String.raw`scared (?:i'm|i am) going to`, String.raw`afraid (?:i'll|i will|i might)`, String.raw`so i (?:can|don't|won't)`, String.raw`might`,
-  String.raw`(?:keep|can't stop) (?:thinking about|imagining)`, String.raw`might as well`,
+  String.raw`(?:keep|can't stop) (?:thinking about|imagining)`, String.raw`might as well`, String.raw`(?:tonight|today|now) (?:i'm|i am|i'll|i will)`,
 ]);
 /** An act against oneself (suicide, self-harm), as the object of an INTENT or standing alone in strong forms. */
 const SELF_ACT = alt([
@@ -34,6 +37,7 @@ const SELF_ACT = alt([
   String.raw`(?:step|stepping|walk|walking|jump|jumping|drive|driving|crash|crashing|run|running) (?:\w+ ){0,2}?(?:off|into|in front of|out of) (?:a|the|my|an) (?:\w+ )?(?:bridge|train|traffic|tree|lake|river|ocean|sea|truck|bus|wall|overpass|cliff|roof|window|building)`,
   String.raw`overdos(?:e|ing)`, String.raw`(?:take|swallow|taking|swallowing) (?:all|every|the whole|a bunch|all the|all of|every one of) (?:\w+ ){0,3}?(?:pills?|meds|tablets|insulin|medications?)`,
   String.raw`do something to ${SELF}`, String.raw`get it over with`,
+  String.raw`(?:take|taking|swallow|swallowing) (?:them|those|these|it) all`, String.raw`(?:take|taking|swallow|swallowing) all of (?:them|it|those)`,
 ]);
 const FIRST_OR_CLOSE = new RegExp(String.raw`\b(?:i|i'm|i've|i'd|me|my|myself)\b|\b${CLOSE}\b|^(?:might|maybe|guess|been|just|keep|kept|can't|cannot|want|wanna|thinking|going|gonna|planning|feel|feeling|so|really|honestly|still|tired|done)\b`);
 
@@ -70,7 +74,7 @@ const HOPELESS = rx(alt([
   String.raw`nothing (?:is|ever) (?:getting|gets) better`, String.raw`(?:world|everyone) (?:doesn't|does not|don't) need me`,
   String.raw`(?:don't|do not) trust myself`, String.raw`not safe (?:right now|tonight|with myself|around myself)`, String.raw`(?:don't|do not) feel safe with myself`,
   String.raw`want (?:the|this|all the) pain to (?:stop|end)`, String.raw`want (?:it|everything|this) (?:all )?to (?:stop|end)`,
-  String.raw`deserve (?:better|more) than me`, String.raw`(?:don't|do not) want to (?:call|talk to|see|tell) (?:anyone|anybody)`,
+  String.raw`deserve (?:better|more) than me`, String.raw`(?:can't|cannot|don't) see myself (?:making it|being (?:here|around|alive)|surviving|living|getting through)`, String.raw`(?:don't|do not) want to (?:call|talk to|see|tell) (?:anyone|anybody)`,
 ]));
 const PLAN = rx(alt([
   String.raw`finally do it`, String.raw`(?:how|when|where) (?:to|i'd|i would|i'll|i will|i'm going to) do it`, String.raw`know (?:exactly )?what (?:i'm|i am) going to do`,
@@ -89,7 +93,8 @@ const FAREWELL = rx(alt([
 ]));
 const MEANS = rx(alt([
   String.raw`(?:have|got|has) (?:the|my|enough|all (?:the|my)) (?:pills|meds|tablets)`, String.raw`(?:pills|meds|tablets) (?:lined up|right here|ready|in (?:my|his|her) hand|saved|are gone|is gone|missing)`,
-  String.raw`stockpil\w+`, String.raw`sav(?:ing|ed) (?:up )?(?:them|my (?:pills|meds))`, String.raw`(?:enough|how many) (?:\w+ ){0,4}?(?:pills|meds|tablets)`,
+  String.raw`stockpil\w+`, String.raw`(?:saving|saved|hoarding|hoarded|collecting) (?:up )?(?:them|(?:all )?(?:my |his |her |the )?${DRUG})`,
+  String.raw`(?:phone|cell) (?:is )?(?:off|dead|going (?:straight )?to voicemail)`, String.raw`(?:won't|isn't|is not|not) (?:answering|picking up)`, String.raw`can't reach (?:him|her|them)`, String.raw`(?:enough|how many) (?:\w+ ){0,4}?(?:pills|meds|tablets)`,
   String.raw`(?:loaded )?(?:gun|pistol|rifle) (?:on|in|next to|beside)`, String.raw`(?:bought|buying|got) (?:a |some )?(?:rope|gun|pistol|razor)`,
   String.raw`(?:razor|blade|knife) in my hand`, String.raw`(?:on|at) the (?:edge of the )?(?:bridge|roof|ledge|overpass|cliff)`, String.raw`car running`,
   String.raw`in the garage with`, String.raw`(?:has|have|bought) a gun`, String.raw`(?:i'm|i am) (?:standing |sitting )?on (?:the|a) (?:bridge|roof|ledge|overpass)`, String.raw`(?:saying|said) (?:she|he) (?:wants|is going|'s going)`,
@@ -97,8 +102,6 @@ const MEANS = rx(alt([
 
 // ---- overdose and poisoning ----------------------------------------------------------------------------------
 const INGEST = String.raw`(?:took|taken|swallowed|ate|eaten|drank|drunk|ingested|popped|downed|chewed|chewing|bit into|bitten|got into|used|put|mixed)`;
-const DRUG = String.raw`(?:pills?|tablets?|meds|medications?|medicine|capsules|gummies|patch(?:es)?|insulin|tylenol|acetaminophen|advil|ibuprofen|aspirin|benadryl|xanax|valium|ambien|sertraline|zoloft|prozac|lithium|fentanyl|oxy\w*|percocet|vicodin|opioids?|benzos?|heroin|lorazepam|clonazepam|\w+(?:pam|lam|done|codone|morphone|pine|zine|pril|olol|statin|formin|triptyline|oxetine|aline)|sleeping pills|vitamins|iron)`;
-const HOUSEHOLD = String.raw`(?:bleach|ammonia|antifreeze|drain cleaner|detergent|(?:laundry|tide|dishwasher) (?:pods?|liquid|detergent)|dishwasher \w+|pods?|rat poison|poison|lighter fluid|lamp oil|button batter(?:y|ies)|batter(?:y|ies)|magnets?|coins?|cleaning (?:products?|supplies|fluid)|windshield fluid|nail polish remover|mouthwash|hand sanitizer|e-?cig(?:arette)? liquid|vape (?:juice|liquid)|weed gummies|edibles?)`;
 const EXCESS = String.raw`(?:whole|entire|bottle of|all|a bunch|a lot|a ton|a handful|handfuls|a whole|the whole|a bottle|a pack|half|most|the rest|way too many|too many|too much|extra|double|twice|two|three|several|\d+(?! ?(?:min|mins|minutes|hours?|hrs?|days?|weeks?|months?|years?|seconds|mg|ml|units|times|am|pm|percent|%))|ten|twenty|thirty|forty|fifty|more|some of|every)`;
 /** Too much of a drug, or any ingestion of a household poison or a swallowed object. */
 const OD_EXCESS = rx(String.raw`${INGEST} (?:\w+ ){0,2}?${EXCESS} (?:[\w']+ ){0,4}?${DRUG}\b`);
@@ -138,13 +141,14 @@ const RED_FLAG = rx(alt([
   String.raw`(?:inhaler|neb|nebulizer) (?:isn't|is not|not|doesn't|didn't) (?:helping|working|help|work)`,
   String.raw`(?:breathing|breaths?) (?:\w+ ){0,2}(?:slow and shallow|really slow|shallow|labored|weird|strange|funny|wrong|raspy)`, String.raw`gasping`,
   String.raw`(?:attack|seizure|bleeding|vomiting|swelling|pain) (?:\w+ ){0,2}(?:isn't|is not|won't|will not|doesn't|does not) (?:stop|stopping|go away|going away|ease|easing)(?! (?:\w+ ){0,3}(?:after|with|once))`,
-  String.raw`used (?:my|his|her) (?:inhaler|puffer|epi ?pen) (?:\d+|two|three|four|five|six|several|many) times`, String.raw`cpr`, String.raw`fell and (?:can't|cannot) get up`, String.raw`bleeding from (?:his|her|my) head`,
+  String.raw`used (?:my|his|her) (?:inhaler|puffer|epi ?pen) (?:\d+|two|three|four|five|six|several|many) times`, String.raw`cpr`,
+  String.raw`(?:see|feel|seeing|feeling) the (?:umbilical )?cord`, String.raw`cord (?:is )?(?:coming out|hanging out)`, String.raw`fell and (?:can't|cannot) get up`, String.raw`bleeding from (?:his|her|my) head`,
 ]));
 /** Symptom groups: two distinct groups in one post, told in the present, are an emergency. */
 const SYMPTOMS: readonly RegExp[] = [
-  rx(String.raw`(?:chest (?:pain|pains|hurts|pressure|tightness|is (?:tight|pounding|hurting)|feels (?:tight|heavy)|burns)|(?:pressure|pain|tightness) in (?:the middle of )?(?:my|his|her) chest|clutching (?:his|her|my|their) chest)`),
+  rx(String.raw`(?:chest (?:pain|pains|hurts|pressure|tightness|(?:is|feels) (?:so |really |very |super )?(?:tight|pounding|hurting|heavy)|burns)|(?:pressure|pain|tightness) in (?:the middle of )?(?:my|his|her) chest|clutching (?:his|her|my|their) chest)`),
   rx(String.raw`(?:sweat(?:ing|y)|clammy|cold sweat)`),
-  rx(String.raw`(?:(?:arm|jaw|back) (?:hurts|is (?:hurting|numb|tingling)|pain|feels (?:numb|heavy))|(?:arm|jaw) is (?:tingling|numb)|pain (?:\w+ ){0,2}(?:down|into|in) (?:my|his|her) (?:left )?(?:arm|jaw)|spreading to (?:my|his|her) (?:back|arm|jaw)|(?:left|right) arm (?:is )?(?:tingling|numb))`),
+  rx(String.raw`(?:(?:arm|jaw|back) (?:hurts|aches|is (?:hurting|aching|numb|tingling)|pain|feels (?:numb|heavy))|(?:arm|jaw) is (?:tingling|numb)|pain (?:\w+ ){0,2}(?:down|into|in) (?:my|his|her) (?:left )?(?:arm|jaw)|spreading to (?:my|his|her) (?:back|arm|jaw)|(?:left|right) arm (?:is )?(?:tingling|numb))`),
   rx(String.raw`(?:wheez\w*|short(?:ness)? of breath|(?:can't|cannot) catch (?:my|his|her) breath|breathing (?:really |so |very )?(?:fast|hard)|can barely (?:talk|breathe)|hard to (?:breathe|swallow))`),
   rx(String.raw`(?:(?:lips?|tongue|face|throat|eyes|hands|voice) (?:\w+ )?(?:are |is |keeps? )?(?:huge|swollen|swelling|puffing|getting hoarse|hoarse)|swelling up|hives)`),
   rx(String.raw`(?:confused|not making (?:any )?sense|(?:really|very|super|so) (?:sleepy|drowsy)|drowsy|lethargic|limp|won't (?:feed|eat|drink|nurse)|(?:can't|cannot) feel (?:my|his|her) (?:legs|arms|face))`),
@@ -160,7 +164,7 @@ const SYMPTOMS: readonly RegExp[] = [
 
 // ---- violence ------------------------------------------------------------------------------------------------
 const VIOLENT = String.raw`(?:kill|shoot|stab|murder|strangle|beat|hurt|attack|burn|bomb|blow up|shoot up|slit|cut|run over|put a bullet in)`;
-const VICTIM = String.raw`(?:you|u|ya|her|him|them|y'all|yall|every(?:one|body)|every (?:single )?(?:one|person)|all of (?:you|them)|some(?:one|body)|(?:that|the|this|your) (?:\w+ )?(?:doctor|receptionist|nurse|pharmacist|staff|front desk|manager|office|clinic|place|building|woman|man|lady|guy|pa|np|tech|surgeon|dentist|therapist)|dr\.? \w+|(?:his|her|my) (?:father|mother|dad|mom|wife|husband|brother|sister|kids|children|son|daughter|boss|ex))`;
+const VICTIM = String.raw`(?:(?:their|her|his|your) (?:throats?|heads? (?:in|off)|faces? in|brains? out)|you|u|ya|her|him|them|y'all|yall|every(?:one|body)|every (?:single )?(?:one|person)|all of (?:you|them)|some(?:one|body)|(?:that|the|this|your) (?:\w+ )?(?:doctor|receptionist|nurse|pharmacist|staff|front desk|manager|office|clinic|place|building|woman|man|lady|guy|pa|np|tech|surgeon|dentist|therapist)|dr\.? \w+|(?:his|her|my) (?:father|mother|dad|mom|wife|husband|brother|sister|kids|children|son|daughter|boss|ex))`;
 const THREAT_INTENT = rx(String.raw`(?:i'm|i am|i'll|i will|i'm gonna|im gonna|gonna|going to|i swear i'll|i'd|we're|we'll|(?:he|she|they)(?:'s| is| are| says (?:he|she) is| says (?:he|she)'s)? (?:going to|gonna)|threaten(?:s|ed|ing) to) (?:\w+ ){0,3}?${VIOLENT} ${VICTIM}(?! (?:a|an) (?:message|email|text|note|line|call))`);
 const HARM_CHILD = rx(String.raw`${INTENT} (?:\w+ ){0,2}?(?:hurting|harming|hurt|harm|killing|kill|drowning|drown|smothering|smother|shaking|shake) (?:my|the|our) (?:baby|newborn|son|daughter|kids?|children)|(?:since|after) having (?:my|the|our) baby (?:\w+ ){0,3}?(?:thinking|thoughts) (?:about|of) (?:hurting|harming|killing) (?:her|him)`);
 const THREAT_OTHER = rx(alt([
