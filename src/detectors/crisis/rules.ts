@@ -30,7 +30,7 @@ const SELF_ACT = alt([
   String.raw`(?:kill|killing|shoot|shooting|hang|hanging|hurt|hurting|harm|harming|cut|cutting|burn|burning|drown|drowning|starve|starving|poison|poisoning) ${SELF}`,
   String.raw`end(?:ing)? (?:it(?! with)(?: all)?|things|everything|${POSS} (?:own )?life)`,
   String.raw`take ${POSS} (?:own )?life`,
-  String.raw`(?:die|dying)(?! (?:of|from|if|laughing|for|to|than))`, String.raw`be dead`,
+  String.raw`(?<!(?:going to|gonna|i'll|will|might|i'm|are|is) )(?:die|dying)(?! (?:of|from|if|laughing|for|to|than|inside))`, String.raw`be dead`,
   String.raw`not (?:be )?(?:alive|here|exist|existing|wake up|waking up)`, String.raw`stop (?:existing|living|breathing)`, String.raw`never wake up`,
   String.raw`(?:sleep|fall asleep) forever`, String.raw`disappear forever`,
   String.raw`jump(?:ing)?(?= *(?:$|[.!,]|off|out|from|in front))`,
@@ -39,7 +39,7 @@ const SELF_ACT = alt([
   String.raw`do something to ${SELF}`, String.raw`get it over with`,
   String.raw`(?:take|taking|swallow|swallowing) (?:them|those|these|it) all`, String.raw`(?:take|taking|swallow|swallowing) all of (?:them|it|those)`,
 ]);
-const FIRST_OR_CLOSE = new RegExp(String.raw`\b(?:i|i'm|i've|i'd|me|my|myself)\b|\b${CLOSE}\b|^(?:might|maybe|guess|been|just|keep|kept|can't|cannot|want|wanna|thinking|going|gonna|planning|feel|feeling|so|really|honestly|still|tired|done)\b`);
+const FIRST_OR_CLOSE = new RegExp(String.raw`\b(?:i|i'm|i've|i'd|i'll|me|my|myself|we|we're|our|us)\b|\b${CLOSE}\b|^(?:might|maybe|guess|been|just|keep|kept|can't|cannot|want|wanna|thinking|going|gonna|planning|feel|feeling|so|really|honestly|still|tired|done)\b`);
 
 // ---- self-harm -----------------------------------------------------------------------------------------------
 /** Intent or desire + an act against oneself ("i'm going to take every pill", "thinking about not existing"). */
@@ -107,7 +107,7 @@ const EXCESS = String.raw`(?:whole|entire|bottle of|all|a bunch|a lot|a ton|a ha
 const OD_EXCESS = rx(String.raw`${INGEST} (?:\w+ ){0,2}?${EXCESS} (?:[\w']+ ){0,4}?${DRUG}\b`);
 const OD_DRUG_EXCESS = rx(String.raw`${INGEST} (?:\w+ ){0,3}?${DRUG} (?:twice|two times|double|more than (?:i|he|she) should)`);
 const OD_HOUSEHOLD = rx(String.raw`${INGEST} (?:\w+ ){0,5}?${HOUSEHOLD}\b`);
-const OD_WORD = rx(String.raw`(?:overdos(?:ed|ing|e)(?! on (?:coffee|caffeine|sugar|paperwork|candy|chocolate|cuteness|love|tv|netflix))|od'd|oded|o\.d\.'?d)`);
+const OD_WORD = rx(String.raw`(?:overdos(?:ed|ing|e)\b(?! on (?:coffee|caffeine|sugar|paperwork|candy|chocolate|cuteness|love|tv|netflix))|od'd|oded|o\.d\.'?d)`);
 const OD_CHILD = rx(String.raw`(?:${CLOSE}) (?:\w+ ){0,3}?(?:just )?${INGEST} (?:\w+ ){0,4}?(?:${DRUG}|${HOUSEHOLD})\b`);
 const OD_UNKNOWN = rx(String.raw`${INGEST} (?:some |a few )?(?:pills|something|stuff)\b[^.!?]{0,60}?(?:don't|do not) know what`);
 const OD_FOUND = rx(String.raw`(?:found|caught) ${CLOSE} (?:\w+ ){0,3}?(?:with|into|in|eating|chewing) (?:an? |the |some )?(?:open )?(?:(?:bottle|pack|box|container|packet) of|${DRUG}|${HOUSEHOLD})`);
@@ -116,9 +116,11 @@ const OD_FOUND = rx(String.raw`(?:found|caught) ${CLOSE} (?:\w+ ){0,3}?(?:with|i
 /** Red flags: one of these, told in the present, is an emergency by itself. */
 const RED_FLAG = rx(alt([
   String.raw`(?:not|isn't|is not|stopped|barely|hardly) breathing`, String.raw`(?:can't|cannot|can not|could not|couldn't|struggling to|unable to) (?:breathe|breath)\b`,
-  String.raw`(?:turning|turned|gone|going|look(?:s|ing)?|are|is) (?:kind of |a bit |slightly )?(?:blue|bluish|gray|grey|purple)`,
-  String.raw`unresponsive`, String.raw`(?:won't|will not|can't|cannot|isn't|not) (?:wake|waking|respond|responding)`, String.raw`(?:barely|not) conscious`, String.raw`unconscious`, String.raw`passed out`,
-  String.raw`collapsed`, String.raw`(?:having|had) (?:a )?seizures?(?! (?:\w+ ){0,3}(?:ago|last|in 20|when))`, String.raw`seizing`, String.raw`convulsing`, String.raw`(?:been )?seizing for`,
+  String.raw`(?:lips|face|skin|fingers|fingertips|toes|nails|mouth|he|she|baby|he's|she's|they're|is) (?:\w+ ){0,2}?(?:turning|turned|gone|going|look(?:s|ing)?|are|is) (?:kind of |a bit |slightly )?(?:blue|bluish|gray|grey|purple)`, String.raw`turning blue`,
+  String.raw`unresponsive`, String.raw`(?:won't|will not|isn't|is not|not|can't|cannot) (?:wake|waking) (?:up|him|her|them|my)`, String.raw`(?:isn't|is not|not|won't) (?:respond|responding) to (?:me|us|anything|touch|voice|pain|his name|her name)`,
+  String.raw`(?:he's|she's|he is|she is|baby is|they're|and) not (?:responding|breathing)(?= *(?:$|[.!,]))`, String.raw`(?:barely|not) conscious`, String.raw`(?:is|he's|she's|are|lying|found \w+|still) (?:\w+ )?unconscious`,
+  String.raw`(?:is|he's|she's|are|lying|found \w+) passed out`, String.raw`passed out (?:on|in) the (?:floor|bathroom|car|couch|bed|shower)`,
+  String.raw`(?:${CLOSE}|i|someone|somebody|a (?:man|woman|guy|lady|patient)) (?:\w+ ){0,2}?collapsed`, String.raw`(?:having|had) (?:a )?seizures?(?! (?:\w+ ){0,3}(?:ago|last|in 20|when))`, String.raw`seizing`, String.raw`convulsing`, String.raw`(?:been )?seizing for`,
   String.raw`eyes rolled`, String.raw`(?:throat|airway) (?:is |feels )?(?:\w+ )?(?:closing|swelling shut|tight)`, String.raw`swelling shut`,
   String.raw`(?:crushing|squeezing) (?:chest )?(?:pain|pressure)`, String.raw`chest (?:feels )?like (?:it's|its|it is) being (?:crushed|squeezed)`,
   String.raw`(?:elephant|weight|something heavy|someone) (?:is )?(?:sitting|standing) on my chest`,
@@ -128,11 +130,11 @@ const RED_FLAG = rx(alt([
   String.raw`(?:soak(?:ed|ing)|bleeding) (?:through )?(?:\w+ ){0,2}?(?:pads?|towels?|bandages?|gauze|a pad)`, String.raw`(?:bleeding|bled) (?:heavily|a lot|so much|profusely|everywhere|badly)`,
   String.raw`(?:heavy|severe|profuse|uncontrolled) bleeding`, String.raw`hemorrhag\w*`, String.raw`(?:huge|big|large) clots`,
   String.raw`(?:vomiting|throwing up|coughing up|puking) blood`,
-  String.raw`(?:face|smile|mouth) (?:\w+ ){0,2}(?:is |looks |feels )?(?:droop\w*|crooked|lopsided|uneven)`, String.raw`slurr\w*`, String.raw`garbled`,
+  String.raw`(?:face|smile|mouth) (?:\w+ ){0,2}(?:is |looks |feels )?(?:droop\w*|crooked|lopsided|uneven)`, String.raw`slurr\w*`, String.raw`(?:speech|words|talking|voice) (?:\w+ ){0,2}(?:sounds? |is |are )?garbled`, String.raw`garbled (?:speech|words)`,
   String.raw`(?:can't|cannot|couldn't|won't) (?:lift|raise|move|grip|feel) (?:${POSS}|the) (?:left |right )?(?:arm|leg|hand|side)`, String.raw`(?:can't|cannot) move (?:${POSS} )?(?:left|right) side`,
-  String.raw`(?:numb|numbness|weak|weakness) (?:on|in|down) (?:one|the (?:left|right)) side`, String.raw`(?:can't|cannot) (?:find (?:my|his|her) words|talk right|speak)`,
+  String.raw`(?:numb|numbness|weak|weakness) (?:on|in|down) (?:one|the (?:left|right)) side`, String.raw`(?:can't|cannot) (?:find (?:my|his|her) words|(?:talk|speak)(?= *(?:$|[.!,]| properly| right| clearly| at all)))`,
   String.raw`(?:worst|thunderclap) headache`, String.raw`headache (?:\w+ ){0,3}like a thunderclap`, String.raw`(?:suddenly )?can't see out of`,
-  String.raw`(?:is |keeps |he's |she's )?choking(?! on (?:my|his|her) (?:words|tears))`, String.raw`(?:ribs|chest) (?:are |is )?(?:sucking|caving) in`, String.raw`grunting`,
+  String.raw`(?:is|keeps|he's|she's|i'm|am|baby is|started) choking(?! on (?:my|his|her) (?:words|tears))`, String.raw`(?:ribs|chest) (?:are |is )?(?:sucking|caving) in`, String.raw`grunting`,
   String.raw`(?:sugar|glucose|bg|blood sugar) (?:meter )?(?:\w+ ){0,2}(?:is |of |at |reads |says |says? )?(?:[1-3]\d|[5-9]\d\d|hi|high)\b(?! (?:last|at diagnosis))`, String.raw`ketones (?:are )?(?:large|high)`, String.raw`fruity`,
   String.raw`(?:baby|he|she) (?:hasn't|has not|hasnt|isn't|is not|stopped) mov(?:ed|ing)`, String.raw`rash (?:that )?(?:doesn't|does not|won't) fade`,
   String.raw`(?:fever|temp(?:erature)?) (?:of |is |at )?(?:10[0-9](?:\.\d)?)(?= .*\b(?:newborn|infant|(?:\d|one|two|three|four|five|six|seven|eight) ?(?:week|wk|day|month|mo)s? old))`,
@@ -171,7 +173,7 @@ const THREAT_OTHER = rx(alt([
   String.raw`(?:is|are) dead when i (?:find|see|get)`, String.raw`pay in blood`, String.raw`(?:bringing|bring) (?:something|my \w+) to (?:settle|end|finish)`,
   String.raw`(?:i'll|i will|i'm going to) be (?:waiting )?(?:by|at|in|outside) (?:\w+ ){0,3}?(?:car|parking|lot|garage|house)`, String.raw`waiting by (?:it|her car|his car)`,
   String.raw`(?:i'm|i am|i'll be|i will be|i'm going to be) (?:\w+ )?waiting (?:outside|by|at|in) (?:\w+ ){0,4}?for (?:you|her|him|them|the|that|dr|your)`,
-  String.raw`(?:she|he|they|you)(?:'ll| will) (?:find out|see)(?= *(?:$|[.!]))`, String.raw`bring security`, String.raw`won't matter`, String.raw`(?:with|has|holding|got) (?:a )?(?:knife|gun|bat|machete)(?! (?:permit|class|license|safety))`,
+  String.raw`(?:she|he|they|you)(?:'ll| will) (?:find out|see)(?= *(?:$|[.!]))`, String.raw`bring security`, String.raw`(?:${CLOSE}|someone|somebody|a (?:man|guy|woman)) (?:\w+ ){0,4}?(?:with|has|holding|got|pulled) (?:a )?(?:knife|gun|machete)\b(?! (?:permit|class|license|safety))`,
   String.raw`(?:is|he's|she's|they're|keeps) (?:hitting|beating|choking|strangling|punching|kicking) me`, String.raw`(?:threatened|threatening) to (?:kill|hurt|shoot|stab)`,
   String.raw`(?:put|putting) a bullet in`, String.raw`(?:banging|pounding) on the door`, String.raw`locked (?:myself|ourselves) in`,
 ]));
@@ -195,7 +197,8 @@ export function detectCrisis(norm: string, sents: readonly string[]): Set<Crisis
   const leaving = ORDINARY_LEAVING.test(norm);
   // "it turned out to be anxiety", "he was fine within the hour": the episode told in the post is over
   const resolvedPost = RESOLVED.test(norm) && !NOW_STRONG.test(norm);
-  const person = FIRST_OR_CLOSE.test(norm);
+  // every crisis rule needs a real person in frame: the writer or someone close to them
+  if (!FIRST_OR_CLOSE.test(norm)) return found;
   let weak = 0;
   let symptoms = 0;
   for (const s of sents) {
@@ -204,7 +207,7 @@ export function detectCrisis(norm: string, sents: readonly string[]): Set<Crisis
     if (generic && !NOW_STRONG.test(s)) continue;
     if (IDIOM.test(s) && !NOW_STRONG.test(s)) continue;
     // self-harm: strong forms and intent + act; weak cues accumulate over the post
-    if (current && !recovered && !joking && person && (hit(STRONG_SELF, s, 14) || hit(IDEATION, s, 12))) found.add('urgent.self_harm');
+    if (current && !recovered && !joking && (hit(STRONG_SELF, s, 14) || hit(IDEATION, s, 12))) found.add('urgent.self_harm');
     if (current && !recovered && !joking) {
       if (hit(HOPELESS, s, 8)) weak++;
       if (!leaving && hit(FAREWELL, s, 8)) weak++;
