@@ -32,7 +32,7 @@ const SELF_ACT = alt([
   String.raw`take ${POSS} (?:own )?life`,
   String.raw`(?<!(?:going to|gonna|i'll|will|might|i'm|are|is) )(?:die|dying)(?! (?:of|from|if|laughing|for|to|than|inside))`, String.raw`be dead`,
   String.raw`not (?:be )?(?:alive|here|exist|existing|wake up|waking up)`, String.raw`stop (?:existing|living|breathing)`, String.raw`never wake up`,
-  String.raw`(?:sleep|fall asleep) forever`, String.raw`disappear forever`,
+  String.raw`(?:sleep|fall asleep) forever`, String.raw`disappear(?:ed)?\b(?! (?:from|into|off) (?:the|their|your|my) (?:system|portal|records|chart|list|queue))`,
   String.raw`jump(?:ing)?(?= *(?:$|[.!,]|off|out|from|in front))`,
   String.raw`(?:step|stepping|walk|walking|jump|jumping|drive|driving|crash|crashing|run|running) (?:\w+ ){0,2}?(?:off|into|in front of|out of) (?:a|the|my|an) (?:\w+ )?(?:bridge|train|traffic|tree|lake|river|ocean|sea|truck|bus|wall|overpass|cliff|roof|window|building)`,
   String.raw`overdos(?:e|ing)`, String.raw`(?:take|swallow|taking|swallowing) (?:all|every|the whole|a bunch|all the|all of|every one of) (?:\w+ ){0,3}?(?:pills?|meds|tablets|insulin|medications?)`,
@@ -49,7 +49,7 @@ const STRONG_SELF = rx(alt([
   String.raw`(?:kill|killing|killed|hang|hanging|hanged|shoot|shooting|shot) ${SELF}`,
   String.raw`suicid(?:al|e (?:note|plan|attempt|thoughts?)|e)`,
   String.raw`end(?:ing)? ${POSS} (?:own )?life`, String.raw`take ${POSS} own life`,
-  String.raw`(?:don't|do not|dont|doesn't|does not) (?:think (?:i|he|she) )?(?:really )?wants? to (?:be alive|live|exist|be here|wake up|go on|be around)`,
+  String.raw`(?:don't|do not|dont|doesn't|does not) (?:think (?:i|he|she) )?(?:really )?wants? to (?:be alive|live|exist|be here|wake up(?! (?:at|early|for|so|before|\d))|go on|be around)`,
   String.raw`(?:cutting|cut|burned|burning|hurting|hurt|harming|harmed) ${SELF}(?: \w+){0,4} (?:again|tonight|today|right now|now)`,
   String.raw`no (?:point|reason) (?:in |for )?(?:me )?(?:being (?:here|alive|around)|to (?:live|be alive|be here|keep going|go on))`,
   String.raw`(?:voices?|something|someone|a voice) (?:\w+ ){0,2}(?:telling|tells|told|tell) me to (?:\w+ ){0,2}(?:hurt|kill|harm|jump|die|end|cut)`,
@@ -60,6 +60,11 @@ const STRONG_SELF = rx(alt([
   String.raw`relapsed on self[- ]?harm`, String.raw`self[- ]?harm(?:ing)? (?:again|tonight|right now)`,
   String.raw`(?:wrists?|arms?) (?:are |is )?bleeding`,
   String.raw`(?:belt|rope|cord) (?:around|round) (?:my|his|her|their) neck`,
+  String.raw`better off dead`, String.raw`(?:doesn't|don't|does not|do not) care if (?:i|she|he|they) (?:wake|wakes|live|lives|die|dies|make it|makes it)`, String.raw`(?:better off|happier|better) without (?:me|him|her)(?! (?:as a|as their|on|in (?:the|their|your)))`,
+  String.raw`wish (?:i|he|she) (?:wouldn't|would not|didn't|did not|couldn't|won't) wake up`, String.raw`wish (?:i|he|she) (?:was|were) (?:dead|never born|gone)`, String.raw`wish (?:i|he|she) (?:had )?never (?:been born|woke up|woken up)`,
+  String.raw`last time (?:you'll|you will|anyone will|you) (?:ever )?(?:hear|see) (?:from )?me`,
+  String.raw`(?:won't|will not|not going to) be (?:a (?:problem|burden) (?:for|to) (?:anyone|anybody|you|them) )?(?:around )?(?:much longer|for (?:much )?longer)`,
+  String.raw`(?:research(?:ing|ed)?|looking up|looked up|googl\w+|reading about|read about) (?:suicide |painless |different )?(?:methods|ways to die)(?! (?:they|for|of|used|that))`, String.raw`painless (?:ways?|methods?) to`,
 ]));
 /** Weak cues, each worth one point in its group; two different groups in one post are a crisis. */
 const HOPELESS = rx(alt([
@@ -69,12 +74,12 @@ const HOPELESS = rx(alt([
   String.raw`(?:happier|relieved|better) if i (?:just )?(?:was|were|wasn't|weren't|was gone|were gone|died)`,
   String.raw`(?:can't|cannot) (?:go on|keep (?:going|doing this)|do this anymore|take (?:it|this|the pain) anymore|live like this)`,
   String.raw`(?:tired|sick) of (?:living|life|being alive|existing)`, String.raw`(?:no|only|see no|don't see a|don't see any) way out`,
-  String.raw`hate my life`, String.raw`(?:dark|bad) place`, String.raw`(?:i'm|i am) (?:so |just )?done(?= *(?:$|[.!]))`,
+  String.raw`hate my life`, String.raw`(?:tired|sick) of (?:fighting|trying|being here|everything|it all)`, String.raw`(?:dark|bad) place`, String.raw`(?:i'm|i am) (?:so |just )?done(?= *(?:$|[.!]))`,
   String.raw`(?:nobody|no one|no1|noone) (?:would|will|'d) (?:even )?(?:miss|care|notice)`, String.raw`life (?:isn't|is not|ain't) worth`,
   String.raw`nothing (?:is|ever) (?:getting|gets) better`, String.raw`(?:world|everyone) (?:doesn't|does not|don't) need me`,
   String.raw`(?:don't|do not) trust myself`, String.raw`not safe (?:right now|tonight|with myself|around myself)`, String.raw`(?:don't|do not) feel safe with myself`,
   String.raw`want (?:the|this|all the) pain to (?:stop|end)`, String.raw`want (?:it|everything|this) (?:all )?to (?:stop|end)`,
-  String.raw`deserve (?:better|more) than me`, String.raw`(?:can't|cannot|don't) see myself (?:making it|being (?:here|around|alive)|surviving|living|getting through)`, String.raw`(?:don't|do not) want to (?:call|talk to|see|tell) (?:anyone|anybody)`,
+  String.raw`deserve (?:better|more) than me`, String.raw`(?:can't|cannot|don't) see myself (?:making it|being (?:here|around|alive)|surviving|living|getting through|here (?:next|in a))`, String.raw`(?:don't|do not) want to (?:call|talk to|see|tell) (?:anyone|anybody)`,
 ]));
 const PLAN = rx(alt([
   String.raw`finally do it`, String.raw`(?:how|when|where) (?:to|i'd|i would|i'll|i will|i'm going to) do it`, String.raw`know (?:exactly )?what (?:i'm|i am) going to do`,
@@ -110,6 +115,8 @@ const OD_HOUSEHOLD = rx(String.raw`${INGEST} (?:\w+ ){0,5}?${HOUSEHOLD}\b`);
 const OD_WORD = rx(String.raw`(?:overdos(?:ed|ing|e)\b(?! on (?:coffee|caffeine|sugar|paperwork|candy|chocolate|cuteness|love|tv|netflix))|od'd|oded|o\.d\.'?d)`);
 const OD_CHILD = rx(String.raw`(?:${CLOSE}) (?:\w+ ){0,3}?(?:just )?${INGEST} (?:\w+ ){0,4}?(?:${DRUG}|${HOUSEHOLD})\b`);
 const OD_UNKNOWN = rx(String.raw`${INGEST} (?:some |a few )?(?:pills|something|stuff)\b[^.!?]{0,60}?(?:don't|do not) know what`);
+const OD_MIX = rx(String.raw`(?:took|taken|drank|drinking|mixed|popped|swallowed) (?:\w+ ){0,4}?(?:${DRUG}) (?:\w+ ){0,2}?(?:with|and|on top of) (?:\w+ ){0,3}?(?:alcohol|vodka|wine|beer|booze|whiskey|tequila|drinks|liquor)`);
+const OD_WRONG_DOSE = rx(String.raw`(?:gave|given|give) (?:my|the|our) (?:\w+ )?(?:baby|son|daughter|kid|child|toddler|infant|newborn|dad|mom|mother|father|husband|wife) (?:[\w.]+ ){0,6}?(?:too much|double|twice|the wrong|\d+ ?ml instead|instead of|ten times|10 times|an adult)`);
 const OD_FOUND = rx(String.raw`(?:found|caught) ${CLOSE} (?:\w+ ){0,3}?(?:with|into|in|eating|chewing) (?:an? |the |some )?(?:open )?(?:(?:bottle|pack|box|container|packet) of|${DRUG}|${HOUSEHOLD})`);
 
 // ---- medical emergency ---------------------------------------------------------------------------------------
@@ -144,6 +151,11 @@ const RED_FLAG = rx(alt([
   String.raw`(?:breathing|breaths?) (?:\w+ ){0,2}(?:slow and shallow|really slow|shallow|labored|weird|strange|funny|wrong|raspy)`, String.raw`gasping`,
   String.raw`(?:attack|seizure|bleeding|vomiting|swelling|pain) (?:\w+ ){0,2}(?:isn't|is not|won't|will not|doesn't|does not) (?:stop|stopping|go away|going away|ease|easing)(?! (?:\w+ ){0,3}(?:after|with|once))`,
   String.raw`used (?:my|his|her) (?:inhaler|puffer|epi ?pen) (?:\d+|two|three|four|five|six|several|many) times`, String.raw`cpr`,
+  String.raw`(?:fever|temp(?:erature)?) (?:\w+ )?(?:of |is |at |reads )?(?:10[4-9]|4[01])(?:\.\d)?\b`, String.raw`(?:appendix|spleen) (?:\w+ )?(?:burst|ruptured)`,
+  String.raw`(?:bones?) (?:is |are )?(?:sticking|poking) out`, String.raw`(?:fell|fallen) (?:off|from|down) (?:a|the) (?:ladder|roof|balcony|stairs|cliff)(?:[^.!?]{0,40}?)(?:isn't|not|can't|won't) (?:moving|move|get up|respond)`,
+  String.raw`(?:hit by a car|electrocuted|(?:soft spot|fontanelle) (?:is )?bulging|(?:sudden(?:ly)?|out of nowhere) (?:lost (?:my|his|her) vision|went blind|can't see))`,
+  String.raw`(?:having|going into) (?:a |an )?(?:severe|bad|serious) allergic reaction`, String.raw`(?:fever|burning up)[^.!?]{0,60}(?:stiff neck|confused|lethargic|limp|hard to wake|won't wake)`, String.raw`(?:stiff neck|confused|lethargic|limp)[^.!?]{0,60}(?:fever|burning up)`, String.raw`(?:having|in) anaphyla\w+`, String.raw`(?:can't|cannot) (?:feel|move) (?:my|his|her) legs`,
+  String.raw`(?:hasn't|has not|no) (?:had )?(?:a |any )?(?:peed|wet diaper|wet diapers) (?:in|for) (?:\d+|twelve|twenty)`,
   String.raw`(?:see|feel|seeing|feeling) the (?:umbilical )?cord`, String.raw`cord (?:is )?(?:coming out|hanging out)`, String.raw`fell and (?:can't|cannot) get up`, String.raw`bleeding from (?:his|her|my) head`,
 ]));
 /** Symptom groups: two distinct groups in one post, told in the present, are an emergency. */
@@ -153,7 +165,7 @@ const SYMPTOMS: readonly RegExp[] = [
   rx(String.raw`(?:(?:arm|jaw|back) (?:hurts|aches|is (?:hurting|aching|numb|tingling)|pain|feels (?:numb|heavy))|(?:arm|jaw) is (?:tingling|numb)|pain (?:\w+ ){0,2}(?:down|into|in) (?:my|his|her) (?:left )?(?:arm|jaw)|spreading to (?:my|his|her) (?:back|arm|jaw)|(?:left|right) arm (?:is )?(?:tingling|numb))`),
   rx(String.raw`(?:wheez\w*|short(?:ness)? of breath|(?:can't|cannot) catch (?:my|his|her) breath|breathing (?:really |so |very )?(?:fast|hard)|can barely (?:talk|breathe)|hard to (?:breathe|swallow))`),
   rx(String.raw`(?:(?:lips?|tongue|face|throat|eyes|hands|voice) (?:\w+ )?(?:are |is |keeps? )?(?:huge|swollen|swelling|puffing|getting hoarse|hoarse)|swelling up|hives)`),
-  rx(String.raw`(?:confused|not making (?:any )?sense|(?:really|very|super|so) (?:sleepy|drowsy)|drowsy|lethargic|limp|won't (?:feed|eat|drink|nurse)|(?:can't|cannot) feel (?:my|his|her) (?:legs|arms|face))`),
+  rx(String.raw`(?:confused|not making (?:any )?sense|(?:really|very|super|so) (?:sleepy|drowsy)|drowsy|lethargic|limp|won't (?:feed|drink|nurse)|(?:can't|cannot) feel (?:my|his|her) (?:legs|arms|face))`),
   rx(String.raw`(?:throwing up|vomiting|keeps? puking|(?:can't|cannot) keep (?:anything|food|water) down)`),
   rx(String.raw`(?:hit (?:his|her|my|their) head|fell (?:down|and hit|off))`),
   rx(String.raw`(?:dizzy|lightheaded|light-headed|faint|fainting|pass out|pale)`),
@@ -162,6 +174,7 @@ const SYMPTOMS: readonly RegExp[] = [
   rx(String.raw`(?:coughing (?:nonstop|non-stop|and|so)|can't stop coughing|drooling|foam(?:ing)? (?:in|at) (?:her|his|the) mouth)`),
   rx(String.raw`(?:(?:see|seeing|hear|hearing) (?:things|voices|people) that (?:aren't|are not|isn't|is not) there|hearing voices|(?:the )?baby (?:isn't|is not) (?:mine|my baby|real)|(?:haven't|have not|hasn't|has not) slept in (?:days|\d+ days)|awake (?:for )?(?:\d+|three|four|five) days)`),
   rx(String.raw`seeing (?:spots|stars|flashing)|blurry vision|vision (?:is )?blurry`),
+  rx(String.raw`(?:stiff neck|(?:severe|excruciating|unbearable|worst|horrible|intense) (?:\w+ )?pain|pain (?:is )?(?:a |an )?(?:10|ten)(?: out of 10)?|doubled over|(?:can't|cannot) (?:stand up|stand|walk))`),
 ];
 
 // ---- violence ------------------------------------------------------------------------------------------------
@@ -175,13 +188,15 @@ const THREAT_OTHER = rx(alt([
   String.raw`(?:i'm|i am|i'll be|i will be|i'm going to be) (?:\w+ )?waiting (?:outside|by|at|in) (?:\w+ ){0,4}?for (?:you|her|him|them|the|that|dr|your)`,
   String.raw`(?:she|he|they|you)(?:'ll| will) (?:find out|see)(?= *(?:$|[.!]))`, String.raw`bring security`, String.raw`(?:${CLOSE}|someone|somebody|a (?:man|guy|woman)) (?:\w+ ){0,4}?(?:with|has|holding|got|pulled) (?:a )?(?:knife|gun|machete)\b(?! (?:permit|class|license|safety))`,
   String.raw`(?:is|he's|she's|they're|keeps) (?:hitting|beating|choking|strangling|punching|kicking) me`, String.raw`(?:threatened|threatening) to (?:kill|hurt|shoot|stab)`,
-  String.raw`(?:put|putting) a bullet in`, String.raw`(?:banging|pounding) on the door`, String.raw`locked (?:myself|ourselves) in`,
+  String.raw`(?:put|putting) a bullet in`, String.raw`(?:i )?hope (?:someone|somebody) (?:shoots|kills|stabs|beats)`,
+  String.raw`(?:${CLOSE}|he|she) (?:\w+ ){0,2}?(?:hits|beats|chokes|strangles|choked|strangled) me`, String.raw`(?:scared|afraid) (?:to go|of going) home`,
+  String.raw`(?:have|got) a (?:gun|knife)[^.!?]{0,30}(?:know (?:where|when)|waiting)`, String.raw`(?:banging|pounding) on the door`, String.raw`locked (?:myself|ourselves) in`,
 ]));
 
 export type CrisisCode = 'urgent.self_harm' | 'urgent.overdose' | 'urgent.medical_emergency' | 'urgent.violence';
 
 /** Words every crisis rule needs at least one of: a post without any skips the rules (most reviews). */
-export const CRISIS_GATE = new RegExp(String.raw`\b(?:suicid|kill|die|dying|dead|end|life|live|alive|exist|wake|sleep|forever|disappear|jump|bridge|roof|pill|med|tablet|insulin|overdos|od|o\.d|took|tak|swallow|ate|eat|drank|drink|chew|bit|got into|ingest|pop|down|poison|bleach|batter|magnet|coin|pod|chest|heart|breath|breat|blue|gray|grey|purple|unresponsive|respond|conscious|passed|collapse|seiz|convuls|eyes|throat|swell|hive|bleed|blood|clot|hemorr|vomit|throw|puk|face|smile|slur|garbl|lift|move|grip|numb|weak|words|talk|speak|headache|see|chok|rib|grunt|sugar|glucose|ketone|fruity|fever|temp|rash|epi|inhaler|neb|gasp|cpr|fell|hurt|harm|cut|burn|hang|shoot|shot|stab|murder|gun|knife|rifle|pistol|bat|bomb|blow|bullet|pay|wait|security|hitting|beating|threat|door|locked|goodbye|good bye|farewell|sorry|love|note|letter|gave|giv|arrangement|mind|time|ready|tonight|today|stay|cleaned|need|decided|point|reason|nothing|burden|better|happier|relieved|go on|keep|tired|sick|way out|hate|dark|done|nobody|no one|noone|no1|worth|trust|safe|pain|stop|stockpil|sav|enough|razor|blade|rope|garage|sweat|clammy|arm|jaw|wheez|dizz|light|faint|pale|confus|sleepy|drows|letharg|limp|feed|pregnan|postpartum|birth|cough|drool|foam|hit|crush|squeez|elephant|weight|attack|stroke|bring|settle|found|gone|bottle|open|security|blood|stay|car|neck|belt|voice|window|train|tree|lake|river|traffic|overpass|cliff|ledge)|\b${DRUG}|\b${HOUSEHOLD}`);
+export const CRISIS_GATE = new RegExp(String.raw`\b(?:suicid|kill|die|dying|dead|end|life|live|alive|exist|wake|sleep|forever|disappear|jump|bridge|roof|pill|med|tablet|insulin|overdos|od|o\.d|took|tak|swallow|ate|eat|drank|drink|chew|bit|got into|ingest|pop|down|poison|bleach|batter|magnet|coin|pod|chest|heart|breath|breat|blue|gray|grey|purple|unresponsive|respond|conscious|passed|collapse|seiz|convuls|eyes|throat|swell|hive|bleed|blood|clot|hemorr|vomit|throw|puk|face|smile|slur|garbl|lift|move|grip|numb|weak|words|talk|speak|headache|see|chok|rib|grunt|sugar|glucose|ketone|fruity|fever|temp|rash|epi|inhaler|neb|gasp|cpr|fell|hurt|harm|cut|burn|hang|shoot|shot|stab|murder|gun|knife|rifle|pistol|bat|bomb|blow|bullet|pay|wait|security|hitting|beating|threat|door|locked|goodbye|good bye|farewell|sorry|love|note|letter|gave|giv|arrangement|mind|time|ready|tonight|today|stay|cleaned|need|decided|point|reason|nothing|burden|better|happier|relieved|go on|keep|tired|sick|way out|hate|dark|done|nobody|no one|noone|no1|worth|trust|safe|pain|stop|stockpil|sav|enough|razor|blade|rope|garage|sweat|clammy|arm|jaw|wheez|dizz|light|faint|pale|confus|sleepy|drows|letharg|limp|feed|pregnan|postpartum|birth|cough|drool|foam|hit|crush|squeez|elephant|weight|attack|stroke|bring|settle|found|gone|bottle|open|security|blood|stay|car|neck|belt|voice|window|train|tree|lake|river|traffic|overpass|cliff|ledge|method|hear|care|diaper|pee|wine|alcohol|vodka|beer|ml|instead|ladder|car|fell|stand|appendix|spleen|bone|electrocut|soft spot|fontanelle|vision|blind|anaphyla|allerg|legs|hits|beats|chokes|choked|strangl|scared|afraid|hope|painless|burden|problem|longer|wish|better)|\b${DRUG}|\b${HOUSEHOLD}`);
 
 function hit(re: RegExp, s: string, negChars: number): boolean {
   const m = re.exec(s);
@@ -215,7 +230,7 @@ export function detectCrisis(norm: string, sents: readonly string[]): Set<Crisis
       if (hit(PLAN, s, 8)) weak++;
     }
     // overdose and poisoning
-    if (current && !joking && (hit(OD_EXCESS, s, 12) || hit(OD_DRUG_EXCESS, s, 12) || hit(OD_HOUSEHOLD, s, 12) || hit(OD_WORD, s, 12) || hit(OD_CHILD, s, 12) || hit(OD_UNKNOWN, s, 6) || hit(OD_FOUND, s, 6))) {
+    if (current && !joking && (hit(OD_EXCESS, s, 12) || hit(OD_DRUG_EXCESS, s, 12) || hit(OD_HOUSEHOLD, s, 12) || hit(OD_WORD, s, 12) || hit(OD_CHILD, s, 12) || hit(OD_UNKNOWN, s, 6) || hit(OD_FOUND, s, 6) || hit(OD_MIX, s, 8) || hit(OD_WRONG_DOSE, s, 8))) {
       found.add('urgent.overdose');
     }
     // medical emergency: a red flag now, or two symptom groups over the post
