@@ -2,6 +2,15 @@
 // suffix patterns (-itis, -oma, -ectomy, drug stems -pril/-olol/-statin/-mab/-azepam…) and phrase patterns
 // ("diagnosed with X", "my biopsy came back positive"). Returns spans; no I/O.
 import type { Entity } from '../../core/types.ts';
+import {
+  EXTRA_PHRASES,
+  EXTRA_WORDS,
+  MISSPELLINGS,
+  MisspellingIndex,
+  SPECIALISTS,
+  isLikelyMisspelling,
+  isMorphologicalHealthWord,
+} from './vocab.ts';
 
 const TERMS = `
 diabetes diabetic prediabetes type_1_diabetes type_2_diabetes gestational_diabetes insulin cancer cancers tumor tumour tumors lump lumps
@@ -100,7 +109,7 @@ const ABBREV = new Set(
 
 const SINGLE = new Set<string>();
 const PHRASES: string[] = [];
-for (const tok of TERMS.split(/\s+/)) {
+for (const tok of [...TERMS.split(/\s+/), ...EXTRA_WORDS, ...EXTRA_PHRASES, ...MISSPELLINGS]) {
   if (!tok) continue;
   if (tok.includes('_')) PHRASES.push(tok.replace(/_/g, ' '));
   else SINGLE.add(tok);
@@ -128,15 +137,97 @@ function isHealthWord(w: string): boolean {
   return false;
 }
 
-const PHRASE_RES: RegExp = new RegExp(
-  '\\b(?:' +
-    [...PHRASES]
-      .sort((a, b) => b.length - a.length)
-      .map((p) => p.replace(/[.*+?^${}()[\]\\-]/g, (c) => '\\' + c).replace(/ /g, '[\\s-]+'))
-      .join('|') +
-    ')\\b',
-  'gi',
-);
+/** One-edit misspellings of the longer lexicon words ("diabeties", "ashma", "perscription"). */
+const MISSPELT = new MisspellingIndex([...SINGLE].filter((w) => !/^(?:injury|injuries|illness|disorder|disorders|symptoms|surgery|surgeries|diagnosed|diagnosis|induced|benign|booster|swelling|swollen|bleeding|itching|cramps|chills|staples|stitches|sedated|sedation|extraction|overweight|infection|infections)$/.test(w)));
+
+/**
+ * Phrases matched over word tokens (split on spaces, hyphens and punctuation): first word → candidate phrases,
+ * longest first. A Map lookup per token instead of one alternation regex over hundreds of phrases.
+ */
+const PHRASE_TOKEN_RE = /[A-Za-z0-9]+(?:['’.&][A-Za-z0-9]+)*/g;
+const PHRASE_GAP = /^\.?[\s-]+$/;
+const PHRASES_BY_FIRST = new Map<string, string[][]>();
+for (const p of PHRASES) {
+  const words = p
+    .toLowerCase()
+    .split(/[\s-]+/)
+    .map((w) => w.replace(/’/g, "'").replace(/['.]+$/, ''))
+    .filter(Boolean);
+  if (words.length === 0) continue;
+  const list = PHRASES_BY_FIRST.get(words[0]!) ?? [];
+  list.push(words);
+  PHRASES_BY_FIRST.set(words[0]!, list);
+}
+for (const list of PHRASES_BY_FIRST.values()) list.sort((a, b) => b.length - a.length);
+
+interface PTok {
+  low: string;
+  start: number;
+  end: number;
+}
+function phraseTokens(text: string): PTok[] {
+  const toks: PTok[] = [];
+  PHRASE_TOKEN_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = PHRASE_TOKEN_RE.exec(text))) {
+    toks.push({ low: m[0].toLowerCase().replace(/’/g, "'"), start: m.index, end: m.index + m[0].length });
+  }
+  return toks;
+}
+function sameWord(tok: string, w: string): boolean {
+  return tok === w || (tok.endsWith("'s") && tok.length - 2 === w.length && tok.startsWith(w));
+}
+function findPhrases(text: string, toks: PTok[], out: Entity[]): void {
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    const sp = specialistStart(toks, i);
+    if (sp >= 0) out.push({ type: 'health', start: sp, end: t.end });
+    const cands = PHRASES_BY_FIRST.get(t.low) ?? (t.low.endsWith("'s") ? PHRASES_BY_FIRST.get(t.low.slice(0, -2)) : undefined);
+    if (!cands) continue;
+    for (const words of cands) {
+      if (i + words.length > toks.length) continue;
+      let ok = true;
+      for (let k = 1; k < words.length && ok; k++) {
+        const a = toks[i + k - 1]!;
+        const b = toks[i + k]!;
+        ok = sameWord(b.low, words[k]!) && PHRASE_GAP.test(text.slice(a.end, b.start));
+      }
+      if (!ok || !sameWord(t.low, words[0]!)) continue;
+      const last = toks[i + words.length - 1]!;
+      // a bare "'s" on the last word is not part of the mention
+      const end = last.low.endsWith("'s") && !words[words.length - 1]!.endsWith("'s") ? last.end - 2 : last.end;
+      if (words.length > 1) out.push({ type: 'health', start: t.start, end });
+      i += words.length - 1;
+      break;
+    }
+  }
+}
+
+/** Specialists (single words) and the words that attach one to someone's care. */
+const SPECIALIST_WORDS = new Set(SPECIALISTS.filter((w) => !w.includes('_')).flatMap((w) => [w, w + 's']));
+/** Two-word specialists by their head word: "fertility doctor", "physical therapist", "gi doctor". */
+const SPECIALIST_HEADS = new Map<string, Set<string>>();
+for (const w of SPECIALISTS.filter((x) => x.includes('_'))) {
+  const [mod, head] = w.split('_') as [string, string];
+  const set = SPECIALIST_HEADS.get(head) ?? new Set<string>();
+  set.add(mod);
+  SPECIALIST_HEADS.set(head, set);
+}
+const CARE_CUE = new Set(['my', 'his', 'her', 'our', 'their', 'your', 'saw', 'see', 'seeing', 'sees', 'seen', 'to', 'with']);
+const CARE_FILLER = new Set(['a', 'an', 'the', 'new', 'old', 'regular', 'former', 'current', 'usual', 'own', 'by']);
+/** "my cardiologist", "saw a urologist", "referred me to the fertility specialist": the specialist's span, or -1. */
+function specialistStart(toks: PTok[], i: number): number {
+  const t = toks[i]!;
+  let first = i;
+  if (!SPECIALIST_WORDS.has(t.low)) {
+    const mods = SPECIALIST_HEADS.get(t.low.replace(/s$/, ''));
+    if (!mods || i === 0 || !mods.has(toks[i - 1]!.low)) return -1;
+    first = i - 1;
+  }
+  let k = first - 1;
+  for (let n = 0; n < 2 && k >= 0 && CARE_FILLER.has(toks[k]!.low); n++) k--;
+  return k >= 0 && CARE_CUE.has(toks[k]!.low) ? toks[first]!.start : -1;
+}
 
 /** "diagnosed with X", "suffers from X", "X's disease": the named condition after a health verb. */
 const DIAGNOSED_RE =
@@ -168,6 +259,10 @@ function classifyWord(word: string): 0 | 1 | 2 {
       const w = word.toLowerCase().replace(/’/g, "'");
       if (isHealthWord(w)) v = 1;
       else if (w.endsWith("'s") && isHealthWord(w.slice(0, -2))) v = 2;
+      // A misspelt term, in lower case only (a capitalised unknown word is more often a name).
+      // Drug stems, condition families and misspellings: lower-case words only (a capitalised unknown word is more
+      // often a surname, "Nakasone"), and never a known name or everyday word.
+      else if (word === w && (isMorphologicalHealthWord(w) || isLikelyMisspelling(w, MISSPELT))) v = 1;
     }
     if (WORD_CACHE.size >= WORD_CACHE_MAX) WORD_CACHE.clear();
     WORD_CACHE.set(word, v);
@@ -177,9 +272,8 @@ function classifyWord(word: string): 0 | 1 | 2 {
 
 export function findHealth(text: string): Entity[] {
   const out: Entity[] = [];
-  PHRASE_RES.lastIndex = 0;
+  findPhrases(text, phraseTokens(text), out);
   let m: RegExpExecArray | null;
-  while ((m = PHRASE_RES.exec(text))) out.push({ type: 'health', start: m.index, end: m.index + m[0].length });
   BODY_EVENT_RE.lastIndex = 0;
   while ((m = BODY_EVENT_RE.exec(text))) out.push({ type: 'health', start: m.index, end: m.index + m[0].length });
   if (READING_NEED.test(text)) {
