@@ -3,6 +3,7 @@
 import { analyze } from '../../src/detectors/index.ts';
 import { DEMO_PRACTICE } from '../../src/demo/practice.ts';
 import type { Category, EntityType } from '../../src/core/types.ts';
+import { existsSync } from 'node:fs';
 import { afinnNegative, obscenityFlags, readJsonl, vaderNegative } from './data.ts';
 import { score, type EvalRow, type EvalSection } from './types.ts';
 
@@ -14,11 +15,17 @@ const DIR = new URL('../../tests/fixtures/blind/', import.meta.url).pathname;
  */
 const SPLIT = (process.env.BLIND_SPLIT ?? 'all').toLowerCase();
 if (!['dev', 'test', 'all'].includes(SPLIT)) throw new Error(`BLIND_SPLIT must be dev, test or all (got ${SPLIT})`);
-const SPLIT_LABEL = SPLIT === 'all' ? '' : ` [${SPLIT} half]`;
 
-function readBlind<T>(file: string): T[] {
-  const rows = readJsonl<T>(file);
-  return SPLIT === 'all' ? rows : rows.filter((_, i) => (i % 2 === 0) === (SPLIT === 'dev'));
+/** One blind set: its folder, the name shown in the tables, and whether it has a dev half (v2 is all held out). */
+export interface BlindSet { dir: string; name: string; split: 'dev' | 'test' | 'all' }
+
+function reader(set: BlindSet) {
+  return <T>(file: string): T[] => {
+    const path = `${set.dir}${file}.jsonl`;
+    if (!existsSync(path)) return [];
+    const rows = readJsonl<T>(path);
+    return set.split === 'all' ? rows : rows.filter((_, i) => (i % 2 === 0) === (set.split === 'dev'));
+  };
 }
 
 interface Row {
@@ -42,15 +49,22 @@ function flagged(r: Row, category: Category, withRating = false): boolean {
   return a.flags.some((f) => f.category === category);
 }
 
-function section(category: string, dataset: string, rows: Row[], gold: (r: Row) => boolean, systems: [string, (r: Row) => boolean][]): EvalSection {
-  const g = rows.map(gold);
-  return { category, dataset: `blind/${dataset}${SPLIT_LABEL}`, n: rows.length, rows: systems.map(([name, f]): EvalRow => score(name, g, rows.map(f))) };
+export async function evaluate(): Promise<EvalSection[]> {
+  return evaluateSet({ dir: DIR, name: 'blind', split: SPLIT as BlindSet['split'] });
 }
 
-export async function evaluate(): Promise<EvalSection[]> {
+/** Every section for one blind set; files the set does not have are skipped. */
+export function evaluateSet(set: BlindSet): EvalSection[] {
+  const readBlind = reader(set);
+  const label = set.split === 'all' ? '' : ` [${set.split} half]`;
+  const section = (category: string, dataset: string, rows: Row[], gold: (r: Row) => boolean, systems: [string, (r: Row) => boolean][]): EvalSection => {
+    const g = rows.map(gold);
+    return { category, dataset: `${set.name}/${dataset}${label}`, n: rows.length, rows: systems.map(([name, f]): EvalRow => score(name, g, rows.map(f))) };
+  };
   const out: EvalSection[] = [];
   for (const f of ['physician-reviews', 'hospital-reviews', 'drug-reviews']) {
-    const rows = readBlind<Row>(`${DIR}${f}.jsonl`);
+    const rows = readBlind<Row>(f);
+    if (rows.length === 0) continue;
     out.push(
       section('negative', `${f} (text only)`, rows, (r) => r.negative === true, [
         ['PracticeWatch', (r) => flagged(r, 'negative')],
@@ -60,27 +74,34 @@ export async function evaluate(): Promise<EvalSection[]> {
       section('negative', `${f} (with stars)`, rows, (r) => r.negative === true, [['PracticeWatch (text + stars)', (r) => flagged(r, 'negative', true)]]),
     );
   }
-  const forum = readBlind<Row>(`${DIR}forum-questions.jsonl`);
-  const ordinary = readBlind<Row>(`${DIR}ordinary-reviews-advice-negatives.jsonl`);
-  out.push(section('advice', 'forum-questions', forum, (r) => r.advice === true, [['PracticeWatch', (r) => flagged(r, 'advice')]]));
-  out.push({
-    ...section('advice', 'ordinary-reviews (all non-advice: FP rate is what counts)', ordinary, () => false, [['PracticeWatch', (r) => flagged(r, 'advice')]]),
-  });
-  out.push(section('urgent', 'urgent', readBlind<Row>(`${DIR}urgent.jsonl`), (r) => r.urgent === true, [['PracticeWatch', (r) => flagged(r, 'urgent')]]));
-  out.push(
-    section('offensive', 'offensive', readBlind<Row>(`${DIR}offensive.jsonl`), (r) => r.offensive === true, [
-      ['PracticeWatch', (r) => flagged(r, 'offensive')],
-      ['obscenity', (r) => obscenityFlags(r.text)],
-    ]),
-  );
-  const phi = readBlind<Row>(`${DIR}phi.jsonl`);
-  out.push(section('phi', 'phi (any PHI flag)', phi, (r) => r.phi === true, [['PracticeWatch', (r) => flagged(r, 'phi')]]));
-  out.push(entityRecall(phi));
+  const forum = readBlind<Row>('forum-questions');
+  if (forum.length) out.push(section('advice', 'forum-questions', forum, (r) => r.advice === true, [['PracticeWatch', (r) => flagged(r, 'advice')]]));
+  const advice = readBlind<Row>('advice');
+  if (advice.length) out.push(section('advice', 'advice', advice, (r) => r.advice === true, [['PracticeWatch', (r) => flagged(r, 'advice')]]));
+  const ordinary = readBlind<Row>('ordinary-reviews-advice-negatives');
+  if (ordinary.length) out.push(section('advice', 'ordinary-reviews (all non-advice: FP rate is what counts)', ordinary, () => false, [['PracticeWatch', (r) => flagged(r, 'advice')]]));
+  const urgent = readBlind<Row>('urgent');
+  if (urgent.length) out.push(section('urgent', 'urgent', urgent, (r) => r.urgent === true, [['PracticeWatch', (r) => flagged(r, 'urgent')]]));
+  const offensive = readBlind<Row>('offensive');
+  if (offensive.length) {
+    out.push(
+      section('offensive', 'offensive', offensive, (r) => r.offensive === true, [
+        ['PracticeWatch', (r) => flagged(r, 'offensive')],
+        ['obscenity', (r) => obscenityFlags(r.text)],
+      ]),
+    );
+  }
+  const phi = readBlind<Row>('phi');
+  if (phi.length) {
+    out.push(section('phi', 'phi (any PHI flag)', phi, (r) => r.phi === true, [['PracticeWatch', (r) => flagged(r, 'phi')]]));
+    out.push(section('phi', 'phi: health talk that identifies no one (FP rate is what counts)', phi.filter((r) => !r.phi && !r.author_is_practice), (r) => r.phi === true, [['PracticeWatch', (r) => flagged(r, 'phi')]]));
+    out.push(entityRecall(phi, `${set.name}/phi (recall per identifier type; overlap with a same-type span)${label}`));
+  }
   return out;
 }
 
 /** Identifier recall per type: a gold span counts as found when a predicted entity of the same type covers it. */
-function entityRecall(rows: Row[]): EvalSection {
+function entityRecall(rows: Row[], dataset: string): EvalSection {
   const found = new Map<string, { hit: number; all: number }>();
   for (const r of rows) {
     if (!r.entities?.length) continue;
@@ -98,5 +119,5 @@ function entityRecall(rows: Row[]): EvalSection {
   const rowsOut: EvalRow[] = [...found.entries()]
     .sort()
     .map(([type, c]) => ({ system: `PracticeWatch: ${type} (n=${c.all})`, precision: NaN, recall: c.hit / c.all, f1: NaN, fpr: NaN }));
-  return { category: 'phi-entities', dataset: `blind/phi (recall per identifier type; overlap with a same-type span)${SPLIT_LABEL}`, n: rows.length, rows: rowsOut };
+  return { category: 'phi-entities', dataset, n: rows.length, rows: rowsOut };
 }

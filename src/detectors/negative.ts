@@ -1,11 +1,13 @@
 // `negative`: the post is negative about the practice, its staff or its care. A VADER-style lexicon score
 // (healthcare-adjusted) plus complaint "aspects" that plain sentiment misses (long waits, no call-back,
-// misdiagnosis, billing, rudeness, accusations of harm), and the star rating when there is one.
+// misdiagnosis, billing, rudeness, accusations of harm) give the reason codes; a small learned model
+// (text/review-model.ts) weighs them with the wording for the verdict; the star rating counts when there is one.
 import type { DetectorDefinition } from '../core/detector.ts';
 import type { DetectorInput, Flag, Severity } from '../core/types.ts';
 import { negatedBefore } from './text/negation.ts';
 import { LEXICON } from './text/lexicon.ts';
 import { scoreSentence } from './text/sentiment.ts';
+import { complaintProbability, isComplaint, type RuleVerdict } from './text/review-model.ts';
 import { normalize, sentences } from './text/tokenize.ts';
 
 interface Aspect {
@@ -257,10 +259,10 @@ function mitigated(s: string, end: number): boolean {
   return sc.sum >= 1 && sc.neg > -0.5;
 }
 
-/** Plain contentment in a lukewarm (3-star) review. */
-const CONTENT = /\b(?:fine|ok|okay|alright|decent|average|standard|normal|as expected|no complaints?|nothing (?:to complain about|wrong)|good enough|satisf(?:ied|actory)|pleasant|nice)\b/;
-
 const MISCLICK = /\b(?:meant to (?:give|leave|click|put|rate)|(?:clicked|hit|picked|pressed|chose) the wrong (?:number|star|rating|button)|wrong (?:number of )?stars?|(?:should|supposed to) (?:be|have been) (?:5|five) stars?)\b/;
+
+/** A 4–5 star review is flagged only when the model is this sure it complains (mixed reviews are rare at 4–5 stars). */
+const FOUR_STAR_THRESHOLD = 0.85;
 
 function stars(rating: number | null | undefined): number | null {
   return typeof rating === 'number' && rating >= 1 && rating <= 5 ? rating : null;
@@ -338,28 +340,42 @@ export function assessText(text: string): NegativeAssessment {
   return { score, codes, malpractice, praise: posSentences > 0 || positive > 0 };
 }
 
+/**
+ * The hand-written rules' own verdict on the text: negative for a negative score or a complaint not outweighed by
+ * praise; positive for clear praise without any complaint; neutral otherwise.
+ */
+export function ruleVerdict(a: NegativeAssessment): RuleVerdict {
+  if (a.score <= -0.2 || (a.codes.size > 0 && a.score < 2.5)) return 'negative';
+  return a.codes.size === 0 && a.score >= 1.5 ? 'positive' : 'neutral';
+}
+
 export function detectNegative(input: DetectorInput): Flag[] {
   if (input.byPractice) return [];
   const text = input.title ? `${input.title}. ${input.text}` : input.text;
-  const a = assessText(text);
   const r = stars(input.rating);
+  // No words, no verdict from the text (the model's prior alone must not flag an empty post).
+  if (r === null && !/\p{L}/u.test(text)) return [];
+  const a = assessText(text);
   const hasComplaint = a.codes.size > 0;
   let negative: boolean;
   let severity: Severity = 'medium';
+  // The learned model weighs the rule assessment together with the wording (see text/review-model.ts).
+  const p = r !== null && r <= 2 ? 1 : complaintProbability(normalize(text), { score: a.score, complaints: a.codes.size, praise: a.praise });
+  const verdict = ruleVerdict(a);
   if (r !== null && r <= 2) {
     // A 1–2 star rating is negative feedback about the practice whatever the text says (it drags the public average
     // down even when the reviewer says it was a mis-click; the responder may want to ask for a correction).
     negative = true;
   } else if (r === 3) {
-    // 3 stars: negative unless the text is clearly positive (or plainly content: "fine", "no complaints").
-    negative = hasComplaint || !(a.score >= 0.5 || (a.score >= 0 && CONTENT.test(normalize(text))));
+    // 3 stars: lukewarm, so the text needs only to lean to a complaint.
+    negative = isComplaint(p, 'negative');
     severity = 'low';
   } else if (r !== null) {
-    // 4–5 stars: only an explicit complaint (a mixed review) is negative.
-    negative = hasComplaint && a.score < 2.5;
+    // 4–5 stars: a happy reviewer; negative only for an explicit, confident complaint (a mixed review).
+    negative = (hasComplaint && p >= FOUR_STAR_THRESHOLD) || a.malpractice;
     severity = 'low';
   } else {
-    negative = a.score <= -0.2 || (hasComplaint && a.score < 2.5);
+    negative = isComplaint(p, verdict) || a.malpractice;
   }
   if (!negative) return [];
   if (r === null && a.praise && a.score > -8 && !a.malpractice) severity = 'low';
@@ -378,7 +394,8 @@ export function detectNegative(input: DetectorInput): Flag[] {
 
 export const negativeDetector: DetectorDefinition = {
   id: 'negative',
-  version: 1,
+  // 2: the learned review model decides text-only and 3–5 star reviews together with the rules.
+  version: 2,
   category: 'negative',
   detect: (input) => detectNegative(input),
 };

@@ -34,15 +34,15 @@ test('mixed review (praise for the doctor, complaint about the front desk) is fl
   assert.ok(flags.every((f) => f.severity === 'low'));
 });
 
-test('the star rating: 1–2 always negative, 3 negative unless the text is clearly positive, 4–5 only on an explicit complaint', () => {
+test('the star rating: 1–2 always negative, 3 when the text leans to a complaint, 4–5 only on an explicit complaint', () => {
   assert.ok(codes('Fine.', 1).length > 0);
   // A low rating drags the public average down even when the text is happy: flagged, at low severity.
   const misclick = detectNegative({ text: 'Meant to give 5 stars! Dr. Hollis is wonderful, would recommend.', rating: 1 });
   assert.deepEqual(misclick.map((f) => [f.code, f.severity]), [['negative.low_rating', 'low']]);
   assert.ok(codes('Wonderful, caring, thorough. Highly recommend!', 2).length > 0);
-  assert.deepEqual(codes('It was okay.', 3), []);
+  assert.deepEqual(codes('It was fine, no complaints.', 3), []);
   assert.deepEqual(codes('Great doctor, very thorough and kind.', 3), []);
-  assert.ok(codes('Went in, got a prescription, left.', 3).length > 0);
+  assert.ok(codes('Doctor was fine I guess, but I waited an hour and nobody told me why.', 3).length > 0);
   assert.ok(sev('It was okay, but the front desk was rude.', 3).every((s) => s === 'low') && codes('It was okay, but the front desk was rude.', 3).length > 0);
   assert.deepEqual(codes('Good doctor, a bit of a wait sometimes but worth it.', 4), []);
   assert.deepEqual(codes('Meh.', 4), []);

@@ -1,0 +1,48 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { complaintProbability, complaintThresholds, isComplaint, reviewFeatures, reviewModelVersion } from '../../src/detectors/text/review-model.ts';
+import { assessText, ruleVerdict } from '../../src/detectors/negative.ts';
+import { normalize } from '../../src/detectors/text/tokenize.ts';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const p = (text: string) => {
+  const a = assessText(text);
+  return complaintProbability(normalize(text), { score: a.score, complaints: a.codes.size, praise: a.praise });
+};
+const complains = (text: string) => isComplaint(p(text), ruleVerdict(assessText(text)));
+
+test('features: unigrams and bigrams, negation scope marked and ended by punctuation', () => {
+  const f = reviewFeatures(normalize('Not helpful at all, but kind.'));
+  assert.ok(f.includes('not'));
+  assert.ok(f.includes('not_helpful'));
+  assert.ok(f.includes('not not_helpful'));
+  assert.ok(f.includes('kind'), 'the comma ends the negation scope');
+  assert.ok(!f.includes('not_kind'));
+  assert.ok(f.includes('<s> but'), 'punctuation starts a new bigram chain');
+  assert.ok(reviewFeatures('waited 45 minutes').includes('<dd>'), 'numbers are folded');
+});
+
+test('the shipped model loads, names its training files, and they exist in the repository', () => {
+  const model = JSON.parse(readFileSync(`${ROOT}src/detectors/text/review-model.json`, 'utf8')) as { version: number; trainedOn: { lines: number; files: string[] } };
+  assert.equal(reviewModelVersion(), model.version);
+  const t = complaintThresholds();
+  for (const v of [t.ruleNegative, t.ruleNeutral, t.rulePositive]) assert.ok(v > 0 && v < 1);
+  assert.ok(t.rulePositive >= t.ruleNeutral, 'overruling praise needs more confidence than adding a complaint');
+  assert.ok(model.trainedOn.files.length > 0);
+  for (const f of model.trainedOn.files) assert.ok(existsSync(`${ROOT}${f}`), `${f} is in the repository`);
+  assert.ok(!model.trainedOn.files.some((f) => f.includes('blind')), 'never trained on the blind evaluation sets');
+});
+
+test('hedged complaints are complaints, warm reviews are not', () => {
+  for (const text of [
+    'I left with more questions than answers, and nobody followed up like they said they would.',
+    'It would have been nice to be told the doctor was running an hour behind before I took time off work.',
+    'I wanted to like this practice. The building is lovely. The care, sadly, did not match.',
+  ]) assert.ok(complains(text), `complaint: ${text} (p=${p(text).toFixed(2)})`);
+  for (const text of [
+    'Dr. Lindqvist explained my diagnosis patiently and the nurses were lovely. Highly recommend.',
+    'After two years of being dismissed by other doctors, she finally listened and found the problem.',
+    'Quick visit, friendly front desk, and they got me in the same day.',
+  ]) assert.ok(!complains(text), `praise: ${text} (p=${p(text).toFixed(2)})`);
+});
