@@ -93,27 +93,39 @@ export function detectUrgent(input: DetectorInput): Flag[] {
   const text = input.title ? `${input.title}. ${input.text}` : input.text;
   const found = new Map<string, string>();
   const norm = normalize(text).replace(BARE_CONTRACTION, restore);
-  const recovered = (RECOVERED.test(norm) || RECOVERED_CUE.test(norm)) && (PAST.test(norm) || PAST_CUE.test(norm));
-  const joking = HUMOR.test(norm);
   const sents = sentences(norm);
+  // frames are evaluated only once a crisis pattern matched (most text matches none)
+  let postFrame: { recovered: boolean; joking: boolean } | undefined;
+  const frame = () =>
+    (postFrame ??= {
+      recovered: (RECOVERED.test(norm) || RECOVERED_CUE.test(norm)) && (PAST.test(norm) || PAST_CUE.test(norm)),
+      joking: HUMOR.test(norm),
+    });
   let clusters = 0;
   for (const s of sents) {
+    const selfHarm = SELF_HARM.exec(s);
+    const ideation = IDEATION.exec(s);
+    const overdose = OVERDOSE.exec(s);
+    const emergency = EMERGENCY.exec(s) ?? EMERGENCY_EXTRA.exec(s);
+    let cl = 0;
+    for (let k = 0; k < CLUSTERS.length; k++) if (CLUSTERS[k]!.test(s)) cl |= 1 << k;
+    const means = MEANS.test(s);
+    const violent = THREAT.test(s) || WEAPON.test(s) || VICTIM_THREAT.test(s) || STALK_THREAT.test(s) || HARM_OUTCOME.test(s) || KNOW_WHERE.test(s) || REPORTED_THREAT.test(s) || (DESERVES.test(s) && CONDITIONAL.test(s));
+    if (!selfHarm && !ideation && !overdose && !emergency && !cl && !means && !violent) continue;
     if (IDIOM.test(s)) continue;
     if ((GENERIC.test(s) || IDIOM_CUE.test(s)) && !NOW_STRONG.test(s)) continue;
-    const now = current(s) && !joking;
-    let m = SELF_HARM.exec(s);
-    if (m && !negatedNear(s, m.index, 20) && now && !recovered) found.set('urgent.self_harm', 'mentions suicidal thoughts or self-harm');
-    m = IDEATION.exec(s);
-    if (m && !negatedNear(s, m.index, 12) && now && !recovered) found.set('urgent.self_harm', 'mentions suicidal thoughts or self-harm');
-    m = OVERDOSE.exec(s);
-    if (m && !negatedNear(s, m.index, 16) && now) found.set('urgent.overdose', 'describes a possible overdose or poisoning');
-    m = EMERGENCY.exec(s) ?? EMERGENCY_EXTRA.exec(s);
-    if (m && !negatedNear(s, m.index, 16) && now) found.set('urgent.medical_emergency', 'describes a medical emergency happening now');
-    if (now) for (let k = 0; k < CLUSTERS.length; k++) if (CLUSTERS[k]!.test(s)) clusters |= 1 << k;
-    if (MEANS.test(s)) found.set('urgent.self_harm', 'mentions suicidal thoughts or self-harm');
-    if (!joking && (THREAT.test(s) || WEAPON.test(s) || VICTIM_THREAT.test(s) || STALK_THREAT.test(s) || HARM_OUTCOME.test(s) || KNOW_WHERE.test(s) || REPORTED_THREAT.test(s) || (DESERVES.test(s) && CONDITIONAL.test(s)))) found.set('urgent.violence', 'mentions a threat of violence');
+    const { recovered, joking } = frame();
+    if (joking) continue;
+    const now = current(s);
+    if (selfHarm && !negatedNear(s, selfHarm.index, 20) && now && !recovered) found.set('urgent.self_harm', REASONS['urgent.self_harm']);
+    if (ideation && !negatedNear(s, ideation.index, 12) && now && !recovered) found.set('urgent.self_harm', REASONS['urgent.self_harm']);
+    if (overdose && !negatedNear(s, overdose.index, 16) && now) found.set('urgent.overdose', REASONS['urgent.overdose']);
+    if (emergency && !negatedNear(s, emergency.index, 16) && now) found.set('urgent.medical_emergency', REASONS['urgent.medical_emergency']);
+    if (now) clusters |= cl;
+    if (means) found.set('urgent.self_harm', REASONS['urgent.self_harm']);
+    if (violent) found.set('urgent.violence', REASONS['urgent.violence']);
   }
-  if (popcount(clusters) >= 2 && !found.has('urgent.medical_emergency')) found.set('urgent.medical_emergency', 'describes a medical emergency happening now');
+  if (popcount(clusters) >= 2 && !found.has('urgent.medical_emergency')) found.set('urgent.medical_emergency', REASONS['urgent.medical_emergency']);
   for (const code of detectCrisis(norm, sents)) if (!found.has(code)) found.set(code, REASONS[code]);
   return [...found].map(([code, reason]) => ({ category: 'urgent' as const, severity: 'critical' as const, code, reason }));
 }

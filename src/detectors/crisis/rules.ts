@@ -123,11 +123,11 @@ const OD_FOUND = rx(String.raw`(?:found|caught) ${CLOSE} (?:\w+ ){0,3}?(?:with|i
 /** Red flags: one of these, told in the present, is an emergency by itself. */
 const RED_FLAG = rx(alt([
   String.raw`(?:not|isn't|is not|stopped|barely|hardly) breathing`, String.raw`(?:can't|cannot|can not|could not|couldn't|struggling to|unable to) (?:breathe|breath)\b`,
-  String.raw`(?:lips|face|skin|fingers|fingertips|toes|nails|mouth|he|she|baby|he's|she's|they're|is) (?:\w+ ){0,2}?(?:turning|turned|gone|going|look(?:s|ing)?|are|is) (?:kind of |a bit |slightly )?(?:blue|bluish|gray|grey|purple)`, String.raw`turning blue`,
+  String.raw`(?:blue|bluish|gray|grey|purple)(?<=\b(?:lips|face|skin|fingers|fingertips|toes|nails|mouth|he|she|baby|he's|she's|they're|is) (?:\w+ ){0,2}?(?:turning|turned|gone|going|look(?:s|ing)?|are|is) (?:kind of |a bit |slightly )?(?:blue|bluish|gray|grey|purple))`, String.raw`turning blue`,
   String.raw`unresponsive`, String.raw`(?:won't|will not|isn't|is not|not|can't|cannot) (?:wake|waking) (?:up|him|her|them|my)`, String.raw`(?:isn't|is not|not|won't) (?:respond|responding) to (?:me|us|anything|touch|voice|pain|his name|her name)`,
   String.raw`(?:he's|she's|he is|she is|baby is|they're|and) not (?:responding|breathing)(?= *(?:$|[.!,]))`, String.raw`(?:barely|not) conscious`, String.raw`(?:is|he's|she's|are|lying|found \w+|still) (?:\w+ )?unconscious`,
   String.raw`(?:is|he's|she's|are|lying|found \w+) passed out`, String.raw`passed out (?:on|in) the (?:floor|bathroom|car|couch|bed|shower)`,
-  String.raw`(?:${CLOSE}|i|someone|somebody|a (?:man|woman|guy|lady|patient)) (?:\w+ ){0,2}?collapsed`, String.raw`(?:having|had) (?:a )?seizures?(?! (?:\w+ ){0,3}(?:ago|last|in 20|when))`, String.raw`seizing`, String.raw`convulsing`, String.raw`(?:been )?seizing for`,
+  String.raw`collapsed(?<=\b(?:${CLOSE}|i|someone|somebody|a (?:man|woman|guy|lady|patient)) (?:\w+ ){0,2}?collapsed)`, String.raw`(?:having|had) (?:a )?seizures?(?! (?:\w+ ){0,3}(?:ago|last|in 20|when))`, String.raw`seizing`, String.raw`convulsing`, String.raw`(?:been )?seizing for`,
   String.raw`eyes rolled`, String.raw`(?:throat|airway) (?:is |feels )?(?:\w+ )?(?:closing|swelling shut|tight)`, String.raw`swelling shut`,
   String.raw`(?:crushing|squeezing) (?:chest )?(?:pain|pressure)`, String.raw`chest (?:feels )?like (?:it's|its|it is) being (?:crushed|squeezed)`,
   String.raw`(?:elephant|weight|something heavy|someone) (?:is )?(?:sitting|standing) on my chest`,
@@ -177,6 +177,9 @@ const SYMPTOMS: readonly RegExp[] = [
   rx(String.raw`(?:stiff neck|(?:severe|excruciating|unbearable|worst|horrible|intense) (?:\w+ )?pain|pain (?:is )?(?:a |an )?(?:10|ten)(?: out of 10)?|doubled over|(?:can't|cannot) (?:stand up|stand|walk))`),
 ];
 
+/** One pass that says whether any symptom group can match, before the groups are told apart. */
+const SYMPTOM_ANY = new RegExp(SYMPTOMS.map((r) => `(?:${r.source})`).join('|'));
+
 // ---- violence ------------------------------------------------------------------------------------------------
 const VIOLENT = String.raw`(?:kill|shoot|stab|murder|strangle|beat|hurt|attack|burn|bomb|blow up|shoot up|slit|cut|run over|put a bullet in)`;
 const VICTIM = String.raw`(?:(?:their|her|his|your) (?:throats?|heads? (?:in|off)|faces? in|brains? out)|you|u|ya|her|him|them|y'all|yall|every(?:one|body)|every (?:single )?(?:one|person)|all of (?:you|them)|some(?:one|body)|(?:that|the|this|your) (?:\w+ )?(?:doctor|receptionist|nurse|pharmacist|staff|front desk|manager|office|clinic|place|building|woman|man|lady|guy|pa|np|tech|surgeon|dentist|therapist)|dr\.? \w+|(?:his|her|my) (?:father|mother|dad|mom|wife|husband|brother|sister|kids|children|son|daughter|boss|ex))`;
@@ -195,8 +198,6 @@ const THREAT_OTHER = rx(alt([
 
 export type CrisisCode = 'urgent.self_harm' | 'urgent.overdose' | 'urgent.medical_emergency' | 'urgent.violence';
 
-/** Words every crisis rule needs at least one of: a post without any skips the rules (most reviews). */
-export const CRISIS_GATE = new RegExp(String.raw`\b(?:suicid|kill|die|dying|dead|end|life|live|alive|exist|wake|sleep|forever|disappear|jump|bridge|roof|pill|med|tablet|insulin|overdos|od|o\.d|took|tak|swallow|ate|eat|drank|drink|chew|bit|got into|ingest|pop|down|poison|bleach|batter|magnet|coin|pod|chest|heart|breath|breat|blue|gray|grey|purple|unresponsive|respond|conscious|passed|collapse|seiz|convuls|eyes|throat|swell|hive|bleed|blood|clot|hemorr|vomit|throw|puk|face|smile|slur|garbl|lift|move|grip|numb|weak|words|talk|speak|headache|see|chok|rib|grunt|sugar|glucose|ketone|fruity|fever|temp|rash|epi|inhaler|neb|gasp|cpr|fell|hurt|harm|cut|burn|hang|shoot|shot|stab|murder|gun|knife|rifle|pistol|bat|bomb|blow|bullet|pay|wait|security|hitting|beating|threat|door|locked|goodbye|good bye|farewell|sorry|love|note|letter|gave|giv|arrangement|mind|time|ready|tonight|today|stay|cleaned|need|decided|point|reason|nothing|burden|better|happier|relieved|go on|keep|tired|sick|way out|hate|dark|done|nobody|no one|noone|no1|worth|trust|safe|pain|stop|stockpil|sav|enough|razor|blade|rope|garage|sweat|clammy|arm|jaw|wheez|dizz|light|faint|pale|confus|sleepy|drows|letharg|limp|feed|pregnan|postpartum|birth|cough|drool|foam|hit|crush|squeez|elephant|weight|attack|stroke|bring|settle|found|gone|bottle|open|security|blood|stay|car|neck|belt|voice|window|train|tree|lake|river|traffic|overpass|cliff|ledge|method|hear|care|diaper|pee|wine|alcohol|vodka|beer|ml|instead|ladder|car|fell|stand|appendix|spleen|bone|electrocut|soft spot|fontanelle|vision|blind|anaphyla|allerg|legs|hits|beats|chokes|choked|strangl|scared|afraid|hope|painless|burden|problem|longer|wish|better)|\b${DRUG}|\b${HOUSEHOLD}`);
 
 function hit(re: RegExp, s: string, negChars: number): boolean {
   const m = re.exec(s);
@@ -204,45 +205,64 @@ function hit(re: RegExp, s: string, negChars: number): boolean {
 }
 
 /** Applies the rules to normalized, contraction-restored text; returns each urgent code found once. */
+/** Words the poisoning rules all need (an ingestion verb, "found", "gave", "overdose"): skips them on most text. */
+const OD_GATE = /\b(?:took|taken|swallow|ate|eaten|drank|drunk|drinking|ingested|popped|downed|chew|bit|got into|used|mixed|found|caught|gave|given|give|overdos|od'd|oded|o\.d)/;
+
+/**
+ * Applies the rules to normalized, contraction-restored text; returns each urgent code found once. Concepts are
+ * matched first and the (costlier) frame guards are evaluated only for sentences where a concept matched, so
+ * ordinary text pays for the concept scan alone.
+ */
 export function detectCrisis(norm: string, sents: readonly string[]): Set<CrisisCode> {
   const found = new Set<CrisisCode>();
-  if (!CRISIS_GATE.test(norm)) return found;
-  const joking = HUMOR.test(norm);
-  const recovered = RECOVERED.test(norm) && PAST.test(norm);
-  const leaving = ORDINARY_LEAVING.test(norm);
-  // "it turned out to be anxiety", "he was fine within the hour": the episode told in the post is over
-  const resolvedPost = RESOLVED.test(norm) && !NOW_STRONG.test(norm);
-  // every crisis rule needs a real person in frame: the writer or someone close to them
-  if (!FIRST_OR_CLOSE.test(norm)) return found;
+  // post-level frames, computed once and only when first needed
+  let post: { joking: boolean; recovered: boolean; leaving: boolean; resolved: boolean } | undefined;
+  const frame = () =>
+    (post ??= {
+      joking: HUMOR.test(norm),
+      recovered: RECOVERED.test(norm) && PAST.test(norm),
+      leaving: ORDINARY_LEAVING.test(norm),
+      // "it turned out to be anxiety", "he was fine within the hour": the episode told in the post is over
+      resolved: RESOLVED.test(norm) && !NOW_STRONG.test(norm),
+    });
+  const odPossible = OD_GATE.test(norm);
   let weak = 0;
   let symptoms = 0;
   for (const s of sents) {
+    const selfStrong = hit(STRONG_SELF, s, 14) || hit(IDEATION, s, 12);
+    const w = (hit(HOPELESS, s, 8) ? 1 : 0) + (hit(MEANS, s, 10) ? 1 : 0) + (hit(PLAN, s, 8) ? 1 : 0);
+    const farewell = hit(FAREWELL, s, 8);
+    const od = odPossible && (hit(OD_EXCESS, s, 12) || hit(OD_DRUG_EXCESS, s, 12) || hit(OD_HOUSEHOLD, s, 12) || hit(OD_WORD, s, 12) || hit(OD_CHILD, s, 12) || hit(OD_UNKNOWN, s, 6) || hit(OD_FOUND, s, 6) || hit(OD_MIX, s, 8) || hit(OD_WRONG_DOSE, s, 8));
+    const red = hit(RED_FLAG, s, 10);
+    let sym = 0;
+    if (SYMPTOM_ANY.test(s)) for (let k = 0; k < SYMPTOMS.length; k++) {
+      const m = SYMPTOMS[k]!.exec(s);
+      if (m && !negatedNear(s, m.index, 6)) sym |= 1 << k;
+    }
+    const violent = hit(THREAT_INTENT, s, 10) || hit(THREAT_OTHER, s, 8) || hit(HARM_CHILD, s, 10);
+    if (!selfStrong && !w && !farewell && !od && !red && !sym && !violent) continue;
+    // a concept matched: now the frame decides
+    const strongNow = NOW_STRONG.test(s);
     const generic = GENERIC.test(s);
+    if ((generic || IDIOM.test(s)) && !strongNow) continue;
+    const f = frame();
+    if (f.joking) continue;
     const current = isCurrent(s);
-    if (generic && !NOW_STRONG.test(s)) continue;
-    if (IDIOM.test(s) && !NOW_STRONG.test(s)) continue;
-    // self-harm: strong forms and intent + act; weak cues accumulate over the post
-    if (current && !recovered && !joking && (hit(STRONG_SELF, s, 14) || hit(IDEATION, s, 12))) found.add('urgent.self_harm');
-    if (current && !recovered && !joking) {
-      if (hit(HOPELESS, s, 8)) weak++;
-      if (!leaving && hit(FAREWELL, s, 8)) weak++;
-      if (hit(MEANS, s, 10)) weak++;
-      if (hit(PLAN, s, 8)) weak++;
+    if (current && !f.recovered) {
+      if (selfStrong) found.add('urgent.self_harm');
+      weak += w + (farewell && !f.leaving ? 1 : 0);
     }
-    // overdose and poisoning
-    if (current && !joking && (hit(OD_EXCESS, s, 12) || hit(OD_DRUG_EXCESS, s, 12) || hit(OD_HOUSEHOLD, s, 12) || hit(OD_WORD, s, 12) || hit(OD_CHILD, s, 12) || hit(OD_UNKNOWN, s, 6) || hit(OD_FOUND, s, 6) || hit(OD_MIX, s, 8) || hit(OD_WRONG_DOSE, s, 8))) {
-      found.add('urgent.overdose');
+    if (current && od) found.add('urgent.overdose');
+    if (current && !f.resolved) {
+      if (red) found.add('urgent.medical_emergency');
+      symptoms |= sym;
     }
-    // medical emergency: a red flag now, or two symptom groups over the post
-    if (current && !joking && !resolvedPost) {
-      if (hit(RED_FLAG, s, 10)) found.add('urgent.medical_emergency');
-      for (let k = 0; k < SYMPTOMS.length; k++) if (SYMPTOMS[k]!.test(s) && !negatedNear(s, SYMPTOMS[k]!.exec(s)!.index, 6)) symptoms |= 1 << k;
-    }
-    // violence
-    if (!joking && !generic && !IDIOM.test(s) && (hit(THREAT_INTENT, s, 10) || hit(THREAT_OTHER, s, 8) || hit(HARM_CHILD, s, 10))) found.add('urgent.violence');
+    if (violent && !generic) found.add('urgent.violence');
   }
   if (weak >= 2) found.add('urgent.self_harm');
-  if (popcount(symptoms) >= 2 && !joking && !resolvedPost) found.add('urgent.medical_emergency');
+  if (popcount(symptoms) >= 2) found.add('urgent.medical_emergency');
+  // every crisis needs a real person in frame: the writer or someone close to them
+  if (found.size && !FIRST_OR_CLOSE.test(norm)) found.clear();
   return found;
 }
 
