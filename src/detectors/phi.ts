@@ -48,6 +48,15 @@ const PROMO = /\b(?:get|book|schedule|don't forget|do not forget|remember to|mak
 const STAFF_SELF =
   /\b(?:(?:nurse|receptionist|doctor|physician|staff|employee|tech|technician|front desk|medical assistant) here\b|i work (?:here|there|at (?:this|the|that) (?:office|clinic|practice|hospital))|as (?:a|an|the) (?:nurse|receptionist|employee|staff member) (?:here|there|at this))/i;
 const STAFF_TITLE = /^(?:dr\.?|doctor|nurse|prof\.?|np|pa)\s/i;
+/**
+ * Clinical shorthand that opens a sentence with someone's age and sex instead of a pronoun: "56F w/ hx of CHF",
+ * "age 67, dx with afib", "(34m) on lexapro", "pt is a 67 yo male". A generic case ("for a 60-year-old with…") has an
+ * article before the age and does not match.
+ */
+const SHORTHAND_SUBJECT =
+  /(?:^|[.!?\n]\s*|\(\s*)(?:(?:pt|patient|my pt|my patient)\s+(?:is|was|=)\s+(?:an?\s+)?)?(?:age[d:]?\s*\d{1,3}\b|\d{1,3}\s?(?:[mf]\b|yo\b|y\/o\b|y\.o\.|yrs?\b|years?\s+old\b|year[- ]old\b|[- ]year[- ]old\b)|[mf]\s*,\s*\d{1,3}\b)/i;
+/** The shorthand is about someone the writer treats ("pt is…"), not the writer. */
+const SHORTHAND_PATIENT = /(?:^|[.!?\n]\s*)(?:my\s+)?(?:pt|patient)\s+(?:is|was|=)\b/i;
 const SELF_NAME_CUE = /(?:\bname(?:'s| is|:)|\bi am|\bi'm|\bi’m|\bthis is|\bsigned|^-|\n-)\s*[,:]?\s*$/i;
 
 function sentenceOf(text: string, pos: number): [number, number] {
@@ -156,7 +165,11 @@ export function assessPhi(input: DetectorInput, practice: PracticeFacts, found?:
       return /^[\s"'“(*-]*(?:[\p{L}'’-]+\s+){0,3}$/u.test(text.slice(s, first.start)) && !HEALTH_AS_PLACE.test(text.slice(first.end, e)) &&
         !/\buntil\b/i.test(sentence) && EVENT_CUE.test(sentence);
     });
+  // Pronoun-less clinical shorthand about one person: the writer ("56F w/ hx of CHF") or their patient ("pt is…").
+  const shorthandPatient = SHORTHAND_PATIENT.test(text) && SHORTHAND_SUBJECT.test(text);
+  const shorthand = shorthandPatient || (SHORTHAND_SUBJECT.test(text) && !GENERIC_CUE.test(text));
   const firstPerson =
+    (shorthand && !shorthandPatient) ||
     impliedSelf ||
     RELATIVE.test(text) ||
     health.some((h) => {
@@ -168,7 +181,7 @@ export function assessPhi(input: DetectorInput, practice: PracticeFacts, found?:
   // A dated encounter of a described patient ("a 52-year-old male … seen by Dr. Smith on March 15th, 2022").
   const describedPatient = entities.some((e) => e.type === 'age') || persons.length > 0 || PATIENT_WORDS.test(text);
   const identifiedByDetails = !firstPerson && (direct.length > 0 || (fullDates.length > 0 && describedPatient));
-  if (thirdParty || (others.length > 0 && !firstPerson) || identifiedByDetails) {
+  if (thirdParty || (others.length > 0 && !firstPerson) || identifiedByDetails || shorthandPatient) {
     return {
       entities,
       flag: {

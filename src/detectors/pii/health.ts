@@ -144,7 +144,6 @@ const MISSPELT = new MisspellingIndex([...SINGLE].filter((w) => !/^(?:injury|inj
  * Phrases matched over word tokens (split on spaces, hyphens and punctuation): first word → candidate phrases,
  * longest first. A Map lookup per token instead of one alternation regex over hundreds of phrases.
  */
-const PHRASE_TOKEN_RE = /[A-Za-z0-9]+(?:['’.&][A-Za-z0-9]+)*/g;
 const PHRASE_GAP = /^\.?[\s-]+$/;
 const PHRASES_BY_FIRST = new Map<string, string[][]>();
 for (const p of PHRASES) {
@@ -165,15 +164,6 @@ interface PTok {
   start: number;
   end: number;
 }
-function phraseTokens(text: string): PTok[] {
-  const toks: PTok[] = [];
-  PHRASE_TOKEN_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = PHRASE_TOKEN_RE.exec(text))) {
-    toks.push({ low: m[0].toLowerCase().replace(/’/g, "'"), start: m.index, end: m.index + m[0].length });
-  }
-  return toks;
-}
 function sameWord(tok: string, w: string): boolean {
   return tok === w || (tok.endsWith("'s") && tok.length - 2 === w.length && tok.startsWith(w));
 }
@@ -185,19 +175,27 @@ function findPhrases(text: string, toks: PTok[], out: Entity[]): void {
     const cands = PHRASES_BY_FIRST.get(t.low) ?? (t.low.endsWith("'s") ? PHRASES_BY_FIRST.get(t.low.slice(0, -2)) : undefined);
     if (!cands) continue;
     for (const words of cands) {
-      if (i + words.length > toks.length) continue;
       let ok = true;
-      for (let k = 1; k < words.length && ok; k++) {
+      // The word tokens hold letters only: a number ends a phrase ("stage 4", "type 2") and is read from the text.
+      const numeric = /^\d+$/.test(words[words.length - 1]!);
+      const n = numeric ? words.length - 1 : words.length;
+      if (i + n > toks.length) continue;
+      for (let k = 1; k < n && ok; k++) {
         const a = toks[i + k - 1]!;
         const b = toks[i + k]!;
         ok = sameWord(b.low, words[k]!) && PHRASE_GAP.test(text.slice(a.end, b.start));
       }
       if (!ok || !sameWord(t.low, words[0]!)) continue;
-      const last = toks[i + words.length - 1]!;
+      const last = toks[i + n - 1]!;
       // a bare "'s" on the last word is not part of the mention
-      const end = last.low.endsWith("'s") && !words[words.length - 1]!.endsWith("'s") ? last.end - 2 : last.end;
+      let end = last.low.endsWith("'s") && !words[n - 1]!.endsWith("'s") ? last.end - 2 : last.end;
+      if (numeric) {
+        const num = /^[\s-]+(\d+)(?![\w.])/.exec(text.slice(end, end + 8));
+        if (!num || num[1] !== words[words.length - 1]) continue;
+        end += num[0].length;
+      }
       if (words.length > 1) out.push({ type: 'health', start: t.start, end });
-      i += words.length - 1;
+      i += n - 1;
       break;
     }
   }
@@ -245,35 +243,68 @@ const WORD_RE = /[A-Za-z][A-Za-z0-9'’/-]*[A-Za-z0-9]|[A-Za-z]/g;
 const GENERIC_HEAD = /disease|failure|syndrome|disorder|insufficiency|infection|injury/i;
 const READING_NEED = /[0-9&]/;
 
-// What the word loop makes of one word (it depends on the word alone): 0 nothing, 1 the whole word, 2 the word
-// without its "'s". Looked up once per distinct word; bounded: cleared when full.
-const WORD_CACHE = new Map<string, 0 | 1 | 2>();
-const WORD_CACHE_MAX = 50_000;
-function classifyWord(word: string): 0 | 1 | 2 {
-  let v = WORD_CACHE.get(word);
-  if (v === undefined) {
-    v = 0;
-    const ab = word.replace(/s$/, '');
-    if (ABBREV.has(ab.toUpperCase()) && (ab === ab.toUpperCase() || ab === 'AFib')) v = 1;
-    else {
-      const w = word.toLowerCase().replace(/’/g, "'");
-      if (isHealthWord(w)) v = 1;
-      else if (w.endsWith("'s") && isHealthWord(w.slice(0, -2))) v = 2;
-      // A misspelt term, in lower case only (a capitalised unknown word is more often a name).
-      // Drug stems, condition families and misspellings: lower-case words only (a capitalised unknown word is more
-      // often a surname, "Nakasone"), and never a known name or everyday word.
-      else if (word === w && (isMorphologicalHealthWord(w) || isLikelyMisspelling(w, MISSPELT))) v = 1;
-    }
-    if (WORD_CACHE.size >= WORD_CACHE_MAX) WORD_CACHE.clear();
-    WORD_CACHE.set(word, v);
-  }
-  return v;
+// What the word loop makes of one word (it depends on the word alone): `v` 0 nothing, 1 the whole word, 2 the word
+// without its "'s"; `low` its lower-case form; `kind` whether it can start a phrase or a specialist mention.
+// Looked up once per distinct word; bounded: cleared when full.
+interface WordInfo {
+  v: 0 | 1 | 2;
+  low: string;
+  /** Starts a phrase, or is a specialist (or its head word): worth the phrase pass. */
+  phrasey: boolean;
 }
+const WORD_CACHE = new Map<string, WordInfo>();
+const WORD_CACHE_MAX = 50_000;
+function infoOf(word: string): WordInfo {
+  let info = WORD_CACHE.get(word);
+  if (info === undefined) {
+    let v: 0 | 1 | 2 = 0;
+    const ab = word.replace(/s$/, '');
+    const w = word.toLowerCase().replace(/’/g, "'");
+    if (ABBREV.has(ab.toUpperCase()) && (ab === ab.toUpperCase() || ab === 'AFib')) v = 1;
+    else if (isHealthWord(w)) v = 1;
+    else if (w.endsWith("'s") && isHealthWord(w.slice(0, -2))) v = 2;
+    // Drug stems and condition families: lower-case words only (a capitalised unknown word is more often a surname,
+    // "Nakasone"), and never a known name or everyday word.
+    else if (word === w && isMorphologicalHealthWord(w)) v = 1;
+    // misspellings: also at a sentence start ("Diabeties runs…"); never in capitals
+    else if ((word === w || word.slice(1) === w.slice(1)) && isLikelyMisspelling(w, MISSPELT)) v = 1;
+    const bare = w.endsWith("'s") ? w.slice(0, -2) : w;
+    const phrasey = PHRASES_BY_FIRST.has(bare) || SPECIALIST_WORDS.has(w) || SPECIALIST_HEADS.has(w.replace(/s$/, ''));
+    info = { v, low: w, phrasey };
+    if (WORD_CACHE.size >= WORD_CACHE_MAX) WORD_CACHE.clear();
+    WORD_CACHE.set(word, info);
+  }
+  return info;
+}
+
+const PART_RE = /[A-Za-z0-9]+(?:['’][A-Za-z]+)?/g;
 
 export function findHealth(text: string): Entity[] {
   const out: Entity[] = [];
-  findPhrases(text, phraseTokens(text), out);
   let m: RegExpExecArray | null;
+  // One pass over the words: single-word terms, and the tokens for the phrase and specialist pass.
+  const toks: PTok[] = [];
+  let phrasey = false;
+  WORD_RE.lastIndex = 0;
+  while ((m = WORD_RE.exec(text))) {
+    const word = m[0];
+    const info = infoOf(word);
+    if (info.v !== 0) out.push({ type: 'health', start: m.index, end: m.index + word.length - (info.v === 2 ? 2 : 0) });
+    if (word.includes('-') || word.includes('/')) {
+      // "c-section", "ob-gyn", "non-stress": phrases see the parts
+      PART_RE.lastIndex = 0;
+      let p: RegExpExecArray | null;
+      while ((p = PART_RE.exec(word))) {
+        const pi = infoOf(p[0]);
+        phrasey ||= pi.phrasey;
+        toks.push({ low: pi.low, start: m.index + p.index, end: m.index + p.index + p[0].length });
+      }
+    } else {
+      phrasey ||= info.phrasey;
+      toks.push({ low: info.low, start: m.index, end: m.index + word.length });
+    }
+  }
+  if (phrasey) findPhrases(text, toks, out);
   BODY_EVENT_RE.lastIndex = 0;
   while ((m = BODY_EVENT_RE.exec(text))) out.push({ type: 'health', start: m.index, end: m.index + m[0].length });
   if (READING_NEED.test(text)) {
@@ -286,11 +317,6 @@ export function findHealth(text: string): Entity[] {
   }
   EPONYM_RE.lastIndex = 0;
   while ((m = EPONYM_RE.exec(text))) out.push({ type: 'health', start: m.index, end: m.index + m[0].length });
-  WORD_RE.lastIndex = 0;
-  while ((m = WORD_RE.exec(text))) {
-    const v = classifyWord(m[0]);
-    if (v !== 0) out.push({ type: 'health', start: m.index, end: m.index + m[0].length - (v === 2 ? 2 : 0) });
-  }
   DIAGNOSED_RE.lastIndex = 0;
   while ((m = DIAGNOSED_RE.exec(text))) {
     const obj = m[1]!;
