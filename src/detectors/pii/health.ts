@@ -175,27 +175,32 @@ function findPhrases(text: string, toks: PTok[], out: Entity[]): void {
     const cands = PHRASES_BY_FIRST.get(t.low) ?? (t.low.endsWith("'s") ? PHRASES_BY_FIRST.get(t.low.slice(0, -2)) : undefined);
     if (!cands) continue;
     for (const words of cands) {
+      if (!sameWord(t.low, words[0]!)) continue;
+      // The word tokens hold letters only: a number in a phrase ("type 2 diabetes", "stage 4") is read from the text.
+      let pos = t.end;
+      let j = i + 1;
       let ok = true;
-      // The word tokens hold letters only: a number ends a phrase ("stage 4", "type 2") and is read from the text.
-      const numeric = /^\d+$/.test(words[words.length - 1]!);
-      const n = numeric ? words.length - 1 : words.length;
-      if (i + n > toks.length) continue;
-      for (let k = 1; k < n && ok; k++) {
-        const a = toks[i + k - 1]!;
-        const b = toks[i + k]!;
-        ok = sameWord(b.low, words[k]!) && PHRASE_GAP.test(text.slice(a.end, b.start));
+      let endsPossessive = false;
+      for (let k = 1; k < words.length && ok; k++) {
+        const w = words[k]!;
+        if (/^\d+$/.test(w)) {
+          const num = /^[\s-]+(\d+)(?![\w.])/.exec(text.slice(pos, pos + 8));
+          ok = num !== null && num[1] === w;
+          if (ok) pos += num![0].length;
+          continue;
+        }
+        const b = toks[j];
+        ok = b !== undefined && sameWord(b.low, w) && PHRASE_GAP.test(text.slice(pos, b.start));
+        if (ok) {
+          pos = b!.end;
+          endsPossessive = b!.low.endsWith("'s") && !w.endsWith("'s");
+          j++;
+        }
       }
-      if (!ok || !sameWord(t.low, words[0]!)) continue;
-      const last = toks[i + n - 1]!;
+      if (!ok) continue;
       // a bare "'s" on the last word is not part of the mention
-      let end = last.low.endsWith("'s") && !words[n - 1]!.endsWith("'s") ? last.end - 2 : last.end;
-      if (numeric) {
-        const num = /^[\s-]+(\d+)(?![\w.])/.exec(text.slice(end, end + 8));
-        if (!num || num[1] !== words[words.length - 1]) continue;
-        end += num[0].length;
-      }
-      if (words.length > 1) out.push({ type: 'health', start: t.start, end });
-      i += n - 1;
+      out.push({ type: 'health', start: t.start, end: endsPossessive ? pos - 2 : pos });
+      i = j - 1;
       break;
     }
   }
