@@ -1,0 +1,44 @@
+// What `npm run train` can learn: one entry per model. Each task turns a text into the rules' dense features and
+// their verdict (one decision threshold is learned per verdict), and names its corpus and label field.
+import { assessText, ruleVerdict } from '../../src/detectors/negative.ts';
+import { denseFeatures, RULE_VERDICTS } from '../../src/detectors/text/review-model.ts';
+import { normalize } from '../../src/detectors/text/tokenize.ts';
+
+export interface Prepared {
+  norm: string;
+  dense: Record<string, number>;
+  verdict: string;
+}
+
+export interface Task {
+  /** Model name: src/detectors/models/<name>.json. */
+  name: string;
+  /** Folder under training/ with the invented, labelled corpus. */
+  corpus: string;
+  /** The boolean label field of a corpus line. */
+  label: string;
+  /**
+   * Files the rules were tuned on: they add wording only (their dense features are zeroed, since their rule
+   * scores would look better than they are) and are left out of the threshold choice.
+   */
+  wordingOnly: string[];
+  verdicts: readonly string[];
+  prepare(text: string): Prepared;
+  /** Blind development half (even lines) printed for information, never used for a choice. */
+  dev: { file: string; label: string }[];
+}
+
+export const TASKS: readonly Task[] = [
+  {
+    name: 'negative',
+    corpus: 'negative',
+    label: 'negative',
+    wordingOnly: ['reviews.jsonl', 'reviews-extra.jsonl', 'reviews-holdout.jsonl', 'reviews-check.jsonl'].map((f) => `tests/fixtures/detectors/${f}`),
+    verdicts: RULE_VERDICTS,
+    prepare(text) {
+      const a = assessText(text);
+      return { norm: normalize(text), dense: denseFeatures({ score: a.score, complaints: a.codes.size, praise: a.praise }), verdict: ruleVerdict(a) };
+    },
+    dev: ['physician-reviews', 'hospital-reviews', 'drug-reviews'].map((f) => ({ file: `tests/fixtures/blind/${f}.jsonl`, label: 'negative' })),
+  },
+];

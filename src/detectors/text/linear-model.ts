@@ -1,0 +1,125 @@
+// Small learned text classifiers: L2-regularised logistic regression over unigrams and bigrams (negation marked),
+// plus a few dense features from the detector's own rules. `npm run train` learns them from the invented, labelled
+// corpora in training/<task>/ and writes src/detectors/models/<task>.json. They complement the hand-written rules:
+// the rules explain *why* (stable reason codes) and know idioms; a model catches the long tail of wordings no list
+// foresees. Pure: a model's weights are read once, on first use; scoring is a loop of Map lookups.
+import { readFileSync } from 'node:fs';
+import { NEGATORS } from './negation.ts';
+
+/** Negation scope: words after a negator are marked negated up to the next punctuation mark (capped). */
+const NEGATION_SCOPE = 20;
+const TOKEN = /[a-z0-9]+(?:'[a-z]+)*|[.!?;,:]/g;
+
+/**
+ * Calls `emit` for every sparse feature of one normalized text: unigrams and bigrams, with negation scope marked
+ * ("not_helpful" after a negator, until punctuation). Repeats are emitted again (counts).
+ */
+export function eachFeature(norm: string, emit: (feature: string) => void): void {
+  let prev = '<s>';
+  let negLeft = 0;
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(norm); m; m = TOKEN.exec(norm)) {
+    let w = m[0];
+    if (w.length === 1 && (w === '.' || w === '!' || w === '?' || w === ';' || w === ',' || w === ':')) {
+      negLeft = 0;
+      if (prev !== '<s>') emit(`${prev} </s>`);
+      // A question mark is itself a useful feature (advice requests).
+      if (w === '?') emit('<?>');
+      prev = '<s>';
+      continue;
+    }
+    const c = w.charCodeAt(0);
+    if (c >= 48 && c <= 57 && /^\d+$/.test(w)) w = w.length === 1 ? '<d>' : '<dd>';
+    const isNeg = NEGATORS.has(w) || w.endsWith("n't");
+    const tok = !isNeg && negLeft > 0 ? `not_${w}` : w;
+    if (negLeft > 0 && !isNeg) negLeft--;
+    if (isNeg) negLeft = NEGATION_SCOPE;
+    emit(tok);
+    emit(`${prev} ${tok}`);
+    prev = tok;
+  }
+  if (prev !== '<s>') emit(`${prev} </s>`);
+}
+
+/** Every sparse feature of a normalized text, as a list. The last text's list is kept: several models share it. */
+let lastNorm = '';
+let lastFeatures: string[] = [];
+export function textFeatures(norm: string): string[] {
+  if (norm === lastNorm && lastFeatures.length > 0) return lastFeatures;
+  const out: string[] = [];
+  eachFeature(norm, (f) => out.push(f));
+  lastNorm = norm;
+  lastFeatures = out;
+  return out;
+}
+
+/** A trained model as stored in src/detectors/models/<task>.json. */
+export interface LinearModelFile {
+  task: string;
+  version: number;
+  /** Decision thresholds on the probability, one per verdict of the rules (chosen by cross-validation). */
+  thresholds: Record<string, number>;
+  bias: number;
+  dense: Record<string, number>;
+  weights: Record<string, number>;
+  trainedOn: { lines: number; files: string[] };
+}
+
+export interface Weights {
+  bias: number;
+  dense: Record<string, number>;
+  weights: ReadonlyMap<string, number>;
+}
+
+/** Log-odds for sparse features (repeats count again) and dense features. */
+export function logit(w: Weights, sparse: readonly string[], dense: Readonly<Record<string, number>>): number {
+  let z = w.bias;
+  for (const f of sparse) {
+    const v = w.weights.get(f);
+    if (v !== undefined) z += v;
+  }
+  for (const k in dense) z += (w.dense[k] ?? 0) * dense[k]!;
+  return z;
+}
+
+export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+
+/** One shipped model, loaded on first use (so `npm run train` can run before any model exists). */
+export class TextClassifier {
+  private loaded: { file: LinearModelFile; weights: Weights } | null = null;
+  constructor(readonly task: string) {}
+
+  private get model(): { file: LinearModelFile; weights: Weights } {
+    if (!this.loaded) {
+      const url = new URL(`../models/${this.task}.json`, import.meta.url);
+      let file: LinearModelFile;
+      try {
+        file = JSON.parse(readFileSync(url, 'utf8')) as LinearModelFile;
+      } catch (err) {
+        throw new Error(`cannot load the ${this.task} model ${url.pathname} (run \`npm run train\`): ${(err as Error).message}`);
+      }
+      this.loaded = { file, weights: { bias: file.bias, dense: file.dense, weights: new Map(Object.entries(file.weights)) } };
+    }
+    return this.loaded;
+  }
+
+  get version(): number {
+    return this.model.file.version;
+  }
+
+  get thresholds(): Readonly<Record<string, number>> {
+    return this.model.file.thresholds;
+  }
+
+  /** Probability (0..1) of the positive class for a normalized text and the rules' dense features. */
+  probability(norm: string, dense: Readonly<Record<string, number>>): number {
+    return sigmoid(logit(this.model.weights, textFeatures(norm), dense));
+  }
+
+  /** The decision for a rules verdict ("fired", "negative", …): probability at or above that verdict's threshold. */
+  decide(p: number, verdict: string): boolean {
+    const t = this.thresholds[verdict];
+    if (t === undefined) throw new Error(`the ${this.task} model has no threshold for "${verdict}" (retrain it)`);
+    return p >= t;
+  }
+}
