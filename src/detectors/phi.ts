@@ -9,7 +9,7 @@ import type { DetectorInput, Flag, PracticeFacts } from '../core/types.ts';
 import { findEntitiesDetailed, type Found } from './entities.ts';
 
 const FIRST_PERSON = /\b(?:i|i'm|i’m|i've|i’ve|i'd|i’d|i'll|me|my|mine|myself)\b/i;
-const CLINICAL_VOICE = /(?<!\b(?:my|our|his|her|their)\s)\b(?:\d{1,3}[- ]?(?:year[- ]old|yo|y\/o)|(?:a|an|the) (?:\d+[- ])?(?:male|female|man|woman|patient|pt)\b|patients? (?:with|presenting|who)|pt w\/?)/i;
+const CLINICAL_VOICE = /(?<!\b(?:my|our|his|her|their)\s)\b(?:\d{1,3}[- ]?(?:year[- ]old|yo|y\/o)|(?:a|an|the) (?:\d+[- ])?(?:male|female|man|woman|patient|pt)\b|(?<!\b(?:were|was|is|are|be|been|being|so|very|more|less|really|super|extremely|incredibly)\s)patients? (?:with|presenting|who)|pt w\/?)/i;
 const SELF_HEALTH =
   /\b(?:my|mine|myself|me|i(?:'m|’m| am| have| had| was| got| get| take| took| started| finished| needed| need| go| went| came| come| suffer| deal| live|'ve|’ve| feel| felt| tested| found out| learned| just| still| finally| recently| also| ended| ve))\b/i;
 const RELATIVE =
@@ -23,9 +23,13 @@ const RELATIVE_BARE =
  */
 const SUBJECT_DROP =
   /^[\s"'“(*-]*(?:(?:just|finally|still|recently|also|so|and|then|now|today|yesterday|literally|officially|quick|second|first)\s+)*(?:got|get|getting|had|have|having|went|going|spent|tore|broke|cracked|fell|started|starting|stopped|finished|lost|needed|took|taking|been|am|recovering|waiting|dealing|feeling|felt|woke|ended up|diagnosed|tested|found out|scheduled|booked|due|off|day \d+|week \d+|\d+ (?:days?|weeks?|months?) (?:post|out|after|since|along|sober|pregnant|postpartum)|two weeks|home|done with|survived|beat|upped|switched|refilled|picked up|headed|heading|back (?:from|on|in))\b/i;
+/** The dropped-subject sentences that report something done or lived ("Switched from…", "Three years clean…"), which a
+ * service cue later in the sentence ("…checked in every week") does not turn into a notice; unlike "Get your…". */
+const SUBJECT_DROP_PAST =
+  /^[\s"'“(*-]*(?:(?:just|finally|still|recently|also|so|and|then|now|literally|officially)\s+)*(?:got (?:my|diagnosed|put|told|sent|referred)|had my|went (?:in|back|to)|spent|tore|broke|cracked|fell|started|stopped|finished|needed|took my|been (?:on|off|dealing|fighting|struggling|battling)|recovering|woke up|ended up|diagnosed|tested|found out|switched|upped|refilled|survived|beat|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several) (?:days?|weeks?|months?|years?) (?:post|out|since|sober|clean|pregnant|postpartum|off))\b/i;
 /** Cues that a health-led sentence is a personal event ("Colonoscopy Friday.", "Pap smear results were normal, phew"). */
 const EVENT_CUE =
-  /\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening|week)|last (?:week|night|month|year|time)|tomorrow|next (?:week|month)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|on the \d+(?:st|nd|rd|th)?|at \d+ (?:weeks|wks)|emergency|finally|\d+ (?:days?|weeks?|months?|years?) (?:ago|post|out|later|in|along|sober)|post[- ]?op|same day|next day|went (?:well|great|perfectly|fine|smoothly|ok|okay)|hurts?|hurt|healing|healed|recovering|recovery|no joke|phew|results? (?:were|was|came)|came back|refill|barely|finally|all clear|starts|started|didn't take|did not take|arrived|took \d+|keeps? getting|visit|(?:was|were|is) (?:bad|good|high|low|normal|abnormal|fine|clear|negative|positive|benign|brutal|rough|awful|easy))\b|#\d/i;
+  /\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening|week)|last (?:week|night|month|year|time)|tomorrow|next (?:week|month)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|on the \d+(?:st|nd|rd|th)?|at \d+ (?:weeks|wks)|emergency|finally|\d+ (?:days?|weeks?|months?|years?) (?:ago|post|out|later|in|along|sober|clean)|post[- ]?op|same day|next day|went (?:well|great|perfectly|fine|smoothly|ok|okay)|hurts?|hurt|healing|healed|recovering|recovery|no joke|phew|results? (?:were|was|came)|came back|refill|barely|finally|all clear|starts|started|didn't take|did not take|arrived|took \d+|keeps? getting|visit|(?:was|were|is) (?:bad|good|high|low|normal|abnormal|fine|clear|negative|positive|benign|brutal|rough|awful|easy))\b|#\d/i;
 /** A health word naming a place, service or event rather than someone's care ("MRI center", "COVID testing site"). */
 const HEALTH_AS_PLACE =
   /^(?:[\s-]*[\p{L}'’-]+)?[\s-]+(?:wing|site|center|centre|clinic|department|dept|office|team|unit|floor|lab|desk|room|building|walk|drive|run|month|day|survivors|group|program|educator|lecture|talk|shortages?|news|instructions|prep instructions|machine|until|hours|event|fair|awareness)\b/iu;
@@ -46,7 +50,7 @@ const PATIENT_ADDRESSED =
 const PROMO = /\b(?:get|book|schedule|don't forget|do not forget|remember to|make sure|time for|sign up|walk in|walk-in|available|call (?:us|today)|now offering|we offer|protect)\b/i;
 /** Staff speaking as staff: "Nurse here - …", "I work at this clinic and …". */
 const STAFF_SELF =
-  /\b(?:(?:nurse|receptionist|doctor|physician|staff|employee|tech|technician|front desk|medical assistant) here\b|i work (?:here|there|at (?:this|the|that) (?:office|clinic|practice|hospital))|as (?:a|an|the) (?:nurse|receptionist|employee|staff member) (?:here|there|at this))/i;
+  /(?:(?:^|[.!?\n]\s*)(?:(?:a|the|your)\s+)?(?:nurse|receptionist|doctor|physician|staff|staff member|employee|tech|technician|front desk|medical assistant) here\s*(?:[-–—,:!.(]|$)|\bi work (?:here|there|at (?:this|the|that) (?:office|clinic|practice|hospital))|as (?:a|an|the) (?:nurse|receptionist|employee|staff member) (?:here|there|at this))/i;
 const STAFF_TITLE = /^(?:dr\.?|doctor|nurse|prof\.?|np|pa)\s/i;
 /**
  * Clinical shorthand that opens a sentence with someone's age and sex instead of a pronoun: "56F w/ hx of CHF",
@@ -55,6 +59,7 @@ const STAFF_TITLE = /^(?:dr\.?|doctor|nurse|prof\.?|np|pa)\s/i;
  */
 const SHORTHAND_SUBJECT =
   /(?:^|[.!?\n]\s*|\(\s*)(?:(?:pt|patient|my pt|my patient)\s+(?:is|was|=)\s+(?:an?\s+)?)?(?:age[d:]?\s*\d{1,3}\b|\d{1,3}\s?(?:[mf]\b|yo\b|y\/o\b|y\.o\.|yrs?\b|years?\s+old\b|year[- ]old\b|[- ]year[- ]old\b)|[mf]\s*,\s*\d{1,3}\b)/i;
+const SHORTHAND_LEAD = new RegExp('^[\\s(]*' + SHORTHAND_SUBJECT.source.replace(/^\(\?:\^\|[^)]*\)/, ''), 'i');
 /** The shorthand is about someone the writer treats ("pt is…"), not the writer. */
 const SHORTHAND_PATIENT = /(?:^|[.!?\n]\s*)(?:my\s+)?(?:pt|patient)\s+(?:is|was|=)\b/i;
 const SELF_NAME_CUE = /(?:\bname(?:'s| is|:)|\bi am|\bi'm|\bi’m|\bthis is|\bsigned|^-|\n-)\s*[,:]?\s*$/i;
@@ -156,8 +161,9 @@ export function assessPhi(input: DetectorInput, practice: PracticeFacts, found?:
     health.some((h) => {
       const [s, e] = sentenceOf(text, h.start);
       const sentence = text.slice(s, e);
-      if (GENERIC_CUE.test(sentence)) return false;
       if (RELATIVE_BARE.test(sentence)) return (bareRelative = true);
+      if (SUBJECT_DROP_PAST.test(sentence)) return true;
+      if (GENERIC_CUE.test(sentence)) return false;
       if (SUBJECT_DROP.test(sentence)) return true;
       if (/\?\s*$/.test(text.slice(s, Math.min(text.length, e + 1)))) return false;
       // health-led: at most two words before the first health mention of the sentence
@@ -167,7 +173,8 @@ export function assessPhi(input: DetectorInput, practice: PracticeFacts, found?:
     });
   // Pronoun-less clinical shorthand about one person: the writer ("56F w/ hx of CHF") or their patient ("pt is…").
   const shorthandPatient = SHORTHAND_PATIENT.test(text) && SHORTHAND_SUBJECT.test(text);
-  const shorthand = shorthandPatient || (SHORTHAND_SUBJECT.test(text) && !GENERIC_CUE.test(text));
+  // At the very start of a post the shorthand is its subject; later on, only outside service/statistics talk.
+  const shorthand = shorthandPatient || SHORTHAND_LEAD.test(text) || (SHORTHAND_SUBJECT.test(text) && !GENERIC_CUE.test(text));
   const firstPerson =
     (shorthand && !shorthandPatient) ||
     impliedSelf ||

@@ -170,6 +170,10 @@ function sameWord(tok: string, w: string): boolean {
 function findPhrases(text: string, toks: PTok[], out: Entity[]): void {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
+    // someone's "ticker" or "sugar" ("Grandpa's ticker", "her sugar"): the heart, blood sugar
+    if (POSSESSED.has(t.low) && i > 0 && (POSSESSIVE.has(toks[i - 1]!.low) || toks[i - 1]!.low.endsWith("'s"))) {
+      out.push({ type: 'health', start: t.start, end: t.end });
+    }
     const sp = specialistStart(toks, i);
     if (sp >= 0) out.push({ type: 'health', start: sp, end: t.end });
     const cands = PHRASES_BY_FIRST.get(t.low) ?? (t.low.endsWith("'s") ? PHRASES_BY_FIRST.get(t.low.slice(0, -2)) : undefined);
@@ -206,6 +210,9 @@ function findPhrases(text: string, toks: PTok[], out: Entity[]): void {
   }
 }
 
+/** Everyday words that name a body system once someone owns them. */
+const POSSESSED = new Set(['ticker', 'sugar', 'sugars', 'bp']);
+const POSSESSIVE = new Set(['my', 'his', 'her', 'their', 'our', 'your']);
 /** Specialists (single words) and the words that attach one to someone's care. */
 const SPECIALIST_WORDS = new Set(SPECIALISTS.filter((w) => !w.includes('_')).flatMap((w) => [w, w + 's']));
 /** Two-word specialists by their head word: "fertility doctor", "physical therapist", "gi doctor". */
@@ -252,7 +259,8 @@ const READING_NEED = /[0-9&]/;
 // without its "'s"; `low` its lower-case form; `kind` whether it can start a phrase or a specialist mention.
 // Looked up once per distinct word; bounded: cleared when full.
 interface WordInfo {
-  v: 0 | 1 | 2;
+  /** 3: a capitalised misspelling, a mention only at a sentence start. */
+  v: 0 | 1 | 2 | 3;
   low: string;
   /** Starts a phrase, or is a specialist (or its head word): worth the phrase pass. */
   phrasey: boolean;
@@ -262,7 +270,7 @@ const WORD_CACHE_MAX = 50_000;
 function infoOf(word: string): WordInfo {
   let info = WORD_CACHE.get(word);
   if (info === undefined) {
-    let v: 0 | 1 | 2 = 0;
+    let v: 0 | 1 | 2 | 3 = 0;
     const ab = word.replace(/s$/, '');
     const w = word.toLowerCase().replace(/’/g, "'");
     if (ABBREV.has(ab.toUpperCase()) && (ab === ab.toUpperCase() || ab === 'AFib')) v = 1;
@@ -271,15 +279,23 @@ function infoOf(word: string): WordInfo {
     // Drug stems and condition families: lower-case words only (a capitalised unknown word is more often a surname,
     // "Nakasone"), and never a known name or everyday word.
     else if (word === w && isMorphologicalHealthWord(w)) v = 1;
-    // misspellings: also at a sentence start ("Diabeties runs…"); never in capitals
-    else if ((word === w || word.slice(1) === w.slice(1)) && isLikelyMisspelling(w, MISSPELT)) v = 1;
+    // misspellings in lower case; a capitalised one (3) counts only at a sentence start ("Diabeties runs…", not
+    // "Ms. Lantis"); never in capitals
+    else if (word === w && isLikelyMisspelling(w, MISSPELT)) v = 1;
+    else if (word.slice(1) === w.slice(1) && isLikelyMisspelling(w, MISSPELT)) v = 3;
     const bare = w.endsWith("'s") ? w.slice(0, -2) : w;
-    const phrasey = PHRASES_BY_FIRST.has(bare) || SPECIALIST_WORDS.has(w) || SPECIALIST_HEADS.has(w.replace(/s$/, ''));
+    const phrasey = PHRASES_BY_FIRST.has(bare) || POSSESSED.has(w) || SPECIALIST_WORDS.has(w) || SPECIALIST_HEADS.has(w.replace(/s$/, ''));
     info = { v, low: w, phrasey };
     if (WORD_CACHE.size >= WORD_CACHE_MAX) WORD_CACHE.clear();
     WORD_CACHE.set(word, info);
   }
   return info;
+}
+
+/** Nothing but sentence punctuation (not a title's period: "Ms. Lantis") before position `i`. */
+function sentenceStart(text: string, i: number): boolean {
+  const before = text.slice(Math.max(0, i - 8), i);
+  return i === 0 || (/[.!?\n]\s*$/.test(before) && !/\b(?:mr|mrs|ms|mx|dr|prof|st|sr|jr)\.\s*$/i.test(before)) || /^\s+$/.test(text.slice(0, i));
 }
 
 const PART_RE = /[A-Za-z0-9]+(?:['’][A-Za-z]+)?/g;
@@ -294,7 +310,9 @@ export function findHealth(text: string): Entity[] {
   while ((m = WORD_RE.exec(text))) {
     const word = m[0];
     const info = infoOf(word);
-    if (info.v !== 0) out.push({ type: 'health', start: m.index, end: m.index + word.length - (info.v === 2 ? 2 : 0) });
+    if (info.v !== 0 && (info.v !== 3 || sentenceStart(text, m.index))) {
+      out.push({ type: 'health', start: m.index, end: m.index + word.length - (info.v === 2 ? 2 : 0) });
+    }
     if (word.includes('-') || word.includes('/')) {
       // "c-section", "ob-gyn", "non-stress": phrases see the parts
       PART_RE.lastIndex = 0;

@@ -29,7 +29,7 @@ levofloxacin doxy valacyclovir acyclovir oseltamivir fluconazole terbinafine iso
 rogaine propecia biktarvy genvoya triumeq
 candidiasis thrush hypertrophy dystrophy atrophy cardiomegaly hydrocele varicocele hemophilia thalassemia
 dyslipidemia hyperlipidemia neuropathy myopathy palsy spina_bifida cystic_fibrosis sickle_cell sickle-cell down_syndrome
-remission relapse metastasized metastases terminally_ill terminal_cancer stage_1 stage_2 stage_3 stage_one stage_two stage_three
+remission relapse metastasized metastases terminally_ill terminal_cancer
 dnr do_not_resuscitate radiation radiotherapy brachytherapy
 withdrawl withdrawls detoxed od'd od'ing oding overdosing overdoses 5150 5150'd baker_acted baker_act involuntary_hold suicide_watch
 suicidal_tendencies kill_myself killing_myself end_my_life take_my_own_life tried_to_kill self_harming selfharm
@@ -66,7 +66,7 @@ stomach_flu tummy_bug stomach_virus canker_sore canker_sores athlete's_foot athl
 blood_poisoning bed_sores bedsores pressure_sores pressure_ulcer ingrown_toenail toe_fungus nail_fungus skin_tag skin_tags
 growth_removed lump_removed mole_removed spot_on_my_lung spot_on_his_lung spot_on_her_lung shadow_on_the_xray
 cancer-free cancer_free in_remission chemo_treatments radiation_treatments rounds_of_chemo last_chemo
-on_oxygen oxygen_tank stage_iv stage_iii terminal_diagnosis months_to_live weeks_to_live
+on_oxygen oxygen_tank stage_iv terminal_diagnosis months_to_live weeks_to_live
 wheelchair-bound bedridden bed-bound hospice_care memory_care
 `.split(/\s+/).filter(Boolean);
 
