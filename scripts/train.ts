@@ -108,7 +108,8 @@ function bestThresholds(task: Task, train: Example[], p: number[]): { t: Record<
       if (r > best.f1 + 1e-9) best = { t: { ...t }, f1: r };
       return;
     }
-    for (const x of grid) if (x >= from) search(k + 1, x, { ...t, [task.verdicts[k]!]: x });
+    const choices = k === 0 && task.keepRuleHits ? [0] : grid;
+    for (const x of choices) if (x >= from) search(k + 1, x, { ...t, [task.verdicts[k]!]: x });
   };
   search(0, 0, {});
   return best;

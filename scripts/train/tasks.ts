@@ -22,7 +22,10 @@ export interface Task {
    * scores would look better than they are) and are left out of the threshold choice.
    */
   wordingOnly: string[];
+  /** Verdicts ordered from "the rules say yes" to "the rules say no"; thresholds may only rise along them. */
   verdicts: readonly string[];
+  /** A rule hit always stands: the first verdict's threshold is fixed at 0 (the model may only add). */
+  keepRuleHits?: boolean;
   prepare(text: string): Prepared;
   /** Blind development half (even lines) printed for information, never used for a choice. */
   dev: { file: string; label: string }[];
