@@ -163,20 +163,27 @@ interface PTok {
   low: string;
   start: number;
   end: number;
+  info: WordInfo;
 }
 function sameWord(tok: string, w: string): boolean {
   return tok === w || (tok.endsWith("'s") && tok.length - 2 === w.length && tok.startsWith(w));
 }
-function findPhrases(text: string, toks: PTok[], out: Entity[]): void {
-  for (let i = 0; i < toks.length; i++) {
+/** Phrases, possessed words and specialists, visiting only the tokens (`hits`, ascending) that can start one. */
+function findPhrases(text: string, toks: PTok[], hits: number[], out: Entity[]): void {
+  let next = 0; // tokens before this index were consumed by a phrase
+  for (const i of hits) {
+    if (i < next) continue;
     const t = toks[i]!;
+    const info = t.info;
     // someone's "ticker" or "sugar" ("Grandpa's ticker", "her sugar"): the heart, blood sugar
-    if (POSSESSED.has(t.low) && i > 0 && (POSSESSIVE.has(toks[i - 1]!.low) || toks[i - 1]!.low.endsWith("'s"))) {
+    if ((info.special & 1) !== 0 && i > 0 && (POSSESSIVE.has(toks[i - 1]!.low) || toks[i - 1]!.low.endsWith("'s"))) {
       out.push({ type: 'health', start: t.start, end: t.end });
     }
-    const sp = specialistStart(toks, i);
-    if (sp >= 0) out.push({ type: 'health', start: sp, end: t.end });
-    const cands = PHRASES_BY_FIRST.get(t.low) ?? (t.low.endsWith("'s") ? PHRASES_BY_FIRST.get(t.low.slice(0, -2)) : undefined);
+    if ((info.special & 2) !== 0) {
+      const sp = specialistStart(toks, i);
+      if (sp >= 0) out.push({ type: 'health', start: sp, end: t.end });
+    }
+    const cands = info.cands;
     if (!cands) continue;
     for (const words of cands) {
       if (!sameWord(t.low, words[0]!)) continue;
@@ -204,14 +211,14 @@ function findPhrases(text: string, toks: PTok[], out: Entity[]): void {
       if (!ok) continue;
       // a bare "'s" on the last word is not part of the mention
       out.push({ type: 'health', start: t.start, end: endsPossessive ? pos - 2 : pos });
-      i = j - 1;
+      next = j;
       break;
     }
   }
 }
 
-/** Everyday words that name a body system once someone owns them. */
-const POSSESSED = new Set(['ticker', 'sugar', 'sugars', 'bp']);
+/** Everyday words that name a body system or someone's care once someone owns them ("my procedure", "her physical"). */
+const POSSESSED = new Set(['ticker', 'sugar', 'sugars', 'bp', 'procedure', 'procedures', 'operation', 'physical', 'labs', 'meds']);
 const POSSESSIVE = new Set(['my', 'his', 'her', 'their', 'our', 'your']);
 /** Specialists (single words) and the words that attach one to someone's care. */
 const SPECIALIST_WORDS = new Set(SPECIALISTS.filter((w) => !w.includes('_')).flatMap((w) => [w, w + 's']));
@@ -262,8 +269,10 @@ interface WordInfo {
   /** 3: a capitalised misspelling, a mention only at a sentence start. */
   v: 0 | 1 | 2 | 3;
   low: string;
-  /** Starts a phrase, or is a specialist (or its head word): worth the phrase pass. */
-  phrasey: boolean;
+  /** The phrases this word can start, longest first. */
+  cands: string[][] | undefined;
+  /** 1: a word that is health talk once possessed ("my ticker"); 2: a specialist or a two-word specialist's head. */
+  special: number;
 }
 const WORD_CACHE = new Map<string, WordInfo>();
 const WORD_CACHE_MAX = 50_000;
@@ -284,8 +293,9 @@ function infoOf(word: string): WordInfo {
     else if (word === w && isLikelyMisspelling(w, MISSPELT)) v = 1;
     else if (word.slice(1) === w.slice(1) && isLikelyMisspelling(w, MISSPELT)) v = 3;
     const bare = w.endsWith("'s") ? w.slice(0, -2) : w;
-    const phrasey = PHRASES_BY_FIRST.has(bare) || POSSESSED.has(w) || SPECIALIST_WORDS.has(w) || SPECIALIST_HEADS.has(w.replace(/s$/, ''));
-    info = { v, low: w, phrasey };
+    const cands = PHRASES_BY_FIRST.get(w) ?? PHRASES_BY_FIRST.get(bare);
+    const special = (POSSESSED.has(w) ? 1 : 0) | (SPECIALIST_WORDS.has(w) || SPECIALIST_HEADS.has(w.replace(/s$/, '')) ? 2 : 0);
+    info = { v, low: w, cands, special };
     if (WORD_CACHE.size >= WORD_CACHE_MAX) WORD_CACHE.clear();
     WORD_CACHE.set(word, info);
   }
@@ -305,7 +315,7 @@ export function findHealth(text: string): Entity[] {
   let m: RegExpExecArray | null;
   // One pass over the words: single-word terms, and the tokens for the phrase and specialist pass.
   const toks: PTok[] = [];
-  let phrasey = false;
+  const hits: number[] = [];
   WORD_RE.lastIndex = 0;
   while ((m = WORD_RE.exec(text))) {
     const word = m[0];
@@ -319,15 +329,15 @@ export function findHealth(text: string): Entity[] {
       let p: RegExpExecArray | null;
       while ((p = PART_RE.exec(word))) {
         const pi = infoOf(p[0]);
-        phrasey ||= pi.phrasey;
-        toks.push({ low: pi.low, start: m.index + p.index, end: m.index + p.index + p[0].length });
+        if (pi.cands || pi.special) hits.push(toks.length);
+        toks.push({ low: pi.low, start: m.index + p.index, end: m.index + p.index + p[0].length, info: pi });
       }
     } else {
-      phrasey ||= info.phrasey;
-      toks.push({ low: info.low, start: m.index, end: m.index + word.length });
+      if (info.cands || info.special) hits.push(toks.length);
+      toks.push({ low: info.low, start: m.index, end: m.index + word.length, info });
     }
   }
-  if (phrasey) findPhrases(text, toks, out);
+  if (hits.length > 0) findPhrases(text, toks, hits, out);
   BODY_EVENT_RE.lastIndex = 0;
   while ((m = BODY_EVENT_RE.exec(text))) out.push({ type: 'health', start: m.index, end: m.index + m[0].length });
   if (READING_NEED.test(text)) {

@@ -37,6 +37,13 @@ colonscopy colonscopies mammo mammograms ultrasounds sonograms pap_smears paps b
 c_section csection c-sections csections d_and_c d&c induction_of_labor induced_labor labor_induction pitocin
 trying_to_get_pregnant egg_freezing froze_my_eggs frozen_embryos surrogate surrogacy sperm_donor donor_sperm
 hot_flash hot_flushes perimenopausal menopausal postmenopausal
+stomachache stomach_ache tummy_ache bellyache back_ache backache aching achy runny_nose stuffy_nose sneezing phlegm
+high_temp high_fever bruise bruised bruises blister blisters infected infected_tooth sunburn frostbite dehydrated dehydration
+wheezy out_of_breath short_of_breath heart_racing racing_heart irregular_heartbeat high_bp low_iron iron_deficiency
+vitamin_d_deficiency b12_deficiency lactose_intolerant lactose_intolerance gluten_intolerance gluten_intolerant gerd gallbladder nasal_congestion chest_congestion
+adenoids checkup check-up annual_physical well_visit well-child_visit wellness_exam physical_exam blood_draw
+general_anesthetic local_anesthetic general_anesthesia spinal_block acupuncture condom condoms folic_acid prenatal_vitamins
+elavil melatonin pepto pepto-bismol excedrin nicotine_gum marijuana cannabis cbd medical_marijuana shrooms lsd mdma
 `.split(/\s+/).filter(Boolean);
 
 /**
