@@ -62,15 +62,29 @@ const LIVE: readonly CharFn[] = CHAIN.map((t, i) => {
   const st = STATEFUL[i];
   return st ? (c: number) => st.transform(c) : (t as { transform: CharFn }).transform;
 });
-function applyChain(c: number | undefined, from: number): number | undefined {
-  for (let i = from; i < LIVE.length && c !== undefined; i++) c = LIVE[i]!(c);
+function applyChain(c: number | undefined, from: number, to = LIVE.length): number | undefined {
+  for (let i = from; i < to && c !== undefined; i++) c = LIVE[i]!(c);
   return c;
 }
-const ASCII_LEAD: (number | undefined)[] = Array.from({ length: 128 }, (_, c) => {
-  let r: number | undefined = c;
-  for (let i = 0; i < LEAD && r !== undefined; i++) r = LIVE[i]!(r);
-  return r;
-});
+const ASCII_LEAD: (number | undefined)[] = Array.from({ length: 128 }, (_, c) => applyChain(c, 0, LEAD));
+
+/**
+ * Fast path for the usual chain, where the only stateful (last) transformer collapses repeated characters
+ * (obscenity's CollapseDuplicatesTransformer: a run of one character keeps at most its threshold, default or
+ * per-character). Its per-character Map lookup and method calls dominated the pre-check, so it is done inline with
+ * the thresholds of ASCII characters in a table. Used only if the instance has that shape and agrees with the
+ * library's own transformer on a sample; otherwise every character goes through the transformers themselves.
+ */
+interface CollapseShape {
+  defaultThreshold: number;
+  customThresholds: Map<number, number>;
+}
+const COLLAPSE: CollapseShape | null = (() => {
+  const st = STATEFUL[CHAIN.length - 1] as unknown as Partial<CollapseShape> | null | undefined;
+  if (LEAD !== CHAIN.length - 1 || !st || typeof st.defaultThreshold !== 'number' || !(st.customThresholds instanceof Map)) return null;
+  return st as CollapseShape;
+})();
+const ASCII_THRESHOLD: number[] = Array.from({ length: 128 }, (_, c) => (COLLAPSE ? (COLLAPSE.customThresholds.get(c) ?? COLLAPSE.defaultThreshold) : 0));
 
 /** Output buffer for the transformation, reused across calls (grown on demand; at most 2 UTF-16 units per input unit). */
 let OUT = new Uint16Array(1024);
@@ -79,14 +93,17 @@ const CHUNK = 4096;
 
 /**
  * The matcher's blacklist transformation of `input` (the text its patterns are matched against). Code units are
- * written into a reused buffer and turned into one string at the end, instead of one `String.fromCodePoint` and one
- * concatenation per character (the per-character strings were most of this pre-check's cost).
+ * written into a reused buffer and turned into one string at the end, instead of one string and one concatenation
+ * per character.
  */
-function transformForMatcher(input: string): string {
+function transformWith(input: string, fast: boolean): string {
   for (const st of STATEFUL) st?.reset();
   if (OUT.length < input.length * 2) OUT = new Uint16Array(input.length * 2);
   const out = OUT;
   let n = 0;
+  // Inline collapse state (fast path): the last character kept or dropped and how many more of it may follow.
+  let last = -1;
+  let remaining = -1;
   for (let i = 0; i < input.length; ) {
     let c = input.charCodeAt(i++);
     if (c >= 0xd800 && c <= 0xdbff && i < input.length) {
@@ -96,8 +113,22 @@ function transformForMatcher(input: string): string {
         i++;
       }
     }
-    const r = c < 128 ? applyChain(ASCII_LEAD[c], LEAD) : applyChain(c, 0);
-    if (r === undefined) continue;
+    let r: number | undefined;
+    if (fast) {
+      r = c < 128 ? ASCII_LEAD[c] : applyChain(c, 0, LEAD);
+      if (r === undefined) continue;
+      if (r === last) {
+        if (remaining-- <= 0) continue;
+      } else {
+        const threshold = r < 128 ? ASCII_THRESHOLD[r]! : (COLLAPSE!.customThresholds.get(r) ?? COLLAPSE!.defaultThreshold);
+        remaining = threshold - 1;
+        last = r;
+        if (threshold <= 0) continue;
+      }
+    } else {
+      r = c < 128 ? applyChain(ASCII_LEAD[c], LEAD) : applyChain(c, 0);
+      if (r === undefined) continue;
+    }
     if (r < 0x10000) out[n++] = r;
     else {
       // Same units String.fromCodePoint would produce: a surrogate pair.
@@ -110,6 +141,11 @@ function transformForMatcher(input: string): string {
   for (let k = 0; k < n; k += CHUNK) s += String.fromCharCode.apply(null, out.subarray(k, Math.min(n, k + CHUNK)) as unknown as number[]);
   return s;
 }
+const SAMPLE = 'Aaaa bbbooo  eeelllsssggg!!! ffffuuuck $h1t 4ss ⓕⓤⓒⓚ ßẞ 😀😀 ｆｕｃｋ biiiitch 0000 ...';
+const FAST = COLLAPSE !== null && transformWith(SAMPLE, true) === transformWith(SAMPLE, false);
+function transformForMatcher(input: string): string {
+  return transformWith(input, FAST);
+}
 
 /** False only when no obscenity pattern can match the text. */
 function mayHaveTerm(text: string): boolean {
@@ -117,7 +153,15 @@ function mayHaveTerm(text: string): boolean {
 }
 
 /** For tests: the pre-check pieces beside the matcher they stand in for. */
-export const obscenityPrecheck = { matcher, transform: transformForMatcher, mayMatch: mayHaveTerm, active: () => ANY_TERM !== null };
+export const obscenityPrecheck = {
+  matcher,
+  transform: transformForMatcher,
+  /** The general path (every character through the transformers), for comparison. */
+  transformGeneric: (s: string) => transformWith(s, false),
+  fastTransform: () => FAST,
+  mayMatch: mayHaveTerm,
+  active: () => ANY_TERM !== null,
+};
 
 // Name-calling aimed at a person. Competence judgments ("incompetent", "useless", "clueless", "pathetic") are harsh
 // but civil complaints, not insults, so they are not listed here on their own.

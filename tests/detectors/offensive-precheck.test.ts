@@ -44,6 +44,16 @@ test('the pre-check transformation equals the matcher transformation', () => {
   }
 });
 
+test('the inline collapse fast path is in use, and the general path agrees with the matcher too', () => {
+  assert.equal(P.fastTransform(), true);
+  for (const s of [...SAMPLES, ...randomStrings(2000)]) {
+    assert.equal(P.transformGeneric(s), internals.applyTransformers(s, internals.blacklistMatcherTransformers)[1], JSON.stringify(s));
+  }
+  // Long input goes through the chunked string build.
+  const long = 'fuuuck this '.repeat(2000) + 'ⓕⓤⓒⓚ 😀';
+  assert.equal(P.transform(long), internals.applyTransformers(long, internals.blacklistMatcherTransformers)[1]);
+});
+
 test('a text the pre-check rules out has no matcher matches; profane texts pass it', () => {
   let ruledOut = 0;
   for (const s of [...SAMPLES, ...randomStrings(5000)]) {
