@@ -107,14 +107,56 @@ const ON_STREET = /\b(?:on|at|to)\s+((?!(?:Type|Stage|Level|Room|Page|Chapter|Gr
 const ADDRESS_CUE =
   /\b(?:address(?:es)?(?: is| to| with| was)?|lives? (?:at|on)|lived (?:at|in)|located at|sent to|send (?:it|this|them) to|meet (?:me|you) at|taxi to|moved to|it's in|it is|her address|his address|here they are)\s*[:,]?\s*/gi;
 
+// ---- Pre-checks. Each is a necessary condition for a match of the pattern it guards (a cheap scan for a substring
+// every match contains), so skipping the pattern when it fails changes nothing; most posts fail them all. ----
+
+/** EMAIL needs "@" followed by a domain label and a dot. */
+const EMAIL_TAIL = /[\p{L}\p{N}-]+\./uy;
+function mayHaveEmail(text: string): boolean {
+  for (let p = text.indexOf('@'); p >= 0; p = text.indexOf('@', p + 1)) {
+    EMAIL_TAIL.lastIndex = p + 1;
+    if (EMAIL_TAIL.test(text)) return true;
+  }
+  return false;
+}
+const WWW = /www\./i;
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+/** URL needs "://" or "www." (first form), or a domain label's last character, a dot and a top-level domain letter. */
+function mayHaveUrl(text: string): boolean {
+  if (text.includes('://') || WWW.test(text)) return true;
+  for (let p = text.indexOf('.'); p >= 0; p = text.indexOf('.', p + 1)) {
+    const a = text.charCodeAt(p - 1);
+    if ((isAsciiLetter(a) || (a >= 48 && a <= 57) || a === 45) && isAsciiLetter(text.charCodeAt(p + 1))) return true;
+  }
+  return false;
+}
+/** IPV6 findings are kept only with 3+ colons, so the text needs 3 of them. */
+function hasThreeColons(text: string): boolean {
+  const a = text.indexOf(':');
+  if (a < 0) return false;
+  const b = text.indexOf(':', a + 1);
+  return b >= 0 && text.indexOf(':', b + 1) >= 0;
+}
+/** MONTH_ALONE findings are kept only when the month starts with a capital: the first three letters of one. */
+const MONTH_CAPITALISED = /J[aA][nN]|J[uU][nNlL]|F[eE][bB]|M[aA][rRyY]|A[pP][rR]|A[uU][gG]|S[eE][pP]|O[cC][tT]|N[oO][vV]|D[eE][cC]/;
+/** Every weekday name ends in "day". */
+const DAY_WORD = /day/i;
+/** Pre-checks for single address patterns (same flags as the pattern, so case folding agrees). */
+const ADDRESS_PRECHECK = new Map<RegExp, RegExp>([
+  [ADDRESS_RES[8]!, /(?:u\.|str\.|tér|útja|utca|gate|gata|vei|veien|avda\.|straat|laan|vej)[ \t]+\d/iu],
+  [ADDRESS_RES[11]!, /(?:fpo|apo|dpo)\s+[a-z]{2}\s+\d/iu],
+]);
+
 export function findPatterns(text: string): Found[] {
   const out: Found[] = [];
   // Cheap pre-checks: most posts have no digit, '@' or ':', and almost every pattern below needs one of them.
   const hasDigit = /\d/.test(text);
-  if (text.includes('@')) out.push(...all(EMAIL, text, 'email', 2));
-  if (text.includes('.') || text.includes(':')) out.push(...all(URL, text, 'url', 2));
+  if (text.includes('@') && mayHaveEmail(text)) out.push(...all(EMAIL, text, 'email', 2));
+  if ((text.includes('.') || text.includes(':')) && mayHaveUrl(text)) out.push(...all(URL, text, 'url', 2));
   if (hasDigit) out.push(...all(IPV4, text, 'id', 2));
-  if (text.includes(':')) out.push(...all(IPV6, text, 'id', 2).filter((f) => (text.slice(f.start, f.end).match(/:/g) ?? []).length >= 3));
+  if (hasThreeColons(text)) out.push(...all(IPV6, text, 'id', 2).filter((f) => (text.slice(f.start, f.end).match(/:/g) ?? []).length >= 3));
   if (hasDigit) {
     out.push(...all(SSN, text, 'id', 2));
     out.push(...all(ID_KEYWORD, text, 'id', 2, 1).filter((f) => /\d/.test(text.slice(f.start, f.end))));
@@ -125,7 +167,7 @@ export function findPatterns(text: string): Found[] {
     out.push(...all(MONTH_YEAR, text, 'date', 1));
     out.push(...all(ORDINAL_DAY, text, 'date', 1));
   }
-  out.push(...all(MONTH_ALONE, text, 'date', 1, 1).filter((f) => /^\p{Lu}/u.test(text.slice(f.start, f.end))));
+  if (MONTH_CAPITALISED.test(text)) out.push(...all(MONTH_ALONE, text, 'date', 1, 1).filter((f) => /^\p{Lu}/u.test(text.slice(f.start, f.end))));
   if (hasDigit) {
     out.push(...all(YEAR_DOB, text, 'date', 2, 1));
     for (let k = 0; k < AGE_RES.length; k++) out.push(...all(AGE_RES[k]!, text, 'age', 1, AGE_GROUP[k]));
@@ -143,7 +185,8 @@ export function findPatterns(text: string): Found[] {
   const addrs: Found[] = [];
   for (let k = 0; k < ADDRESS_RES.length; k++) {
     const re = ADDRESS_RES[k]!;
-    if (hasDigit || ADDRESS_RES_WITHOUT_DIGITS.has(re)) addrs.push(...all(re, text, 'address', 2, ADDRESS_GROUP[k]));
+    const pre = ADDRESS_PRECHECK.get(re);
+    if ((hasDigit || ADDRESS_RES_WITHOUT_DIGITS.has(re)) && (pre === undefined || pre.test(text))) addrs.push(...all(re, text, 'address', 2, ADDRESS_GROUP[k]));
   }
   if (hasDigit) {
     addrs.push(...findCuedAddresses(text));
@@ -155,7 +198,7 @@ export function findPatterns(text: string): Found[] {
     out.push(...all(ALNUM_ID, text, 'id', 1).map((f) => ((text.slice(f.start, f.end).match(/\d/g) ?? []).length >= 3 ? f : { ...f, strength: 0 as const })));
     out.push(...all(LONG_DIGITS, text, 'id', 1));
   }
-  out.push(...all(WEEKDAY, text, 'date', 0));
+  if (DAY_WORD.test(text)) out.push(...all(WEEKDAY, text, 'date', 0));
   return out;
 }
 

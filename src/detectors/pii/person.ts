@@ -56,7 +56,9 @@ function tokenize(text: string): Tok[] {
       cap: c0 < 128 ? c0 >= 65 && c0 <= 90 : /^\p{Lu}/u.test(core),
       initial,
       info: wordInfo(low),
-      wordish: WORDISH.test(core),
+      // Every WORD_RE match starts with a letter and holds only letters, marks and ' ’ . -, and `core` is a
+      // non-empty prefix of it, so this is always true (kept as a field for the rules that read it).
+      wordish: true,
     });
     prevEnd = m.index + m[0].length;
   }
@@ -70,7 +72,6 @@ const NAME_CUE =
   /(?:\bname(?:'s| is| was|:)|\bnamed|\bcalled|\bcalls? me|\bthis is|\bi am|\bi'm|\bi’m|\bhi|\bhello|\bhey|\bdear|\bthanks|\bthank you|\buser:|\bsigned|\bsaid|\bshouted at|\bto|\bwith|\bby|\band|\bfrom|\bask for|\bspoke (?:to|with)|\bsaw|\bmet|\blike|\bthan|\bstarring|\bdirected by)\s*[,:]?\s*$/i;
 const STRONG_CUE = /(?:\bname(?:'s| is| was|:|\?)|\bnamed (?:him|her|them|it)|\bnamed|\bcalled|\bcalls? me|\bthis is|\bi am|\bi'm|\bi’m|\bhi|\bhello|\bhey|\bdear|\buser:|\bsigned)\s*[,:]?\s*$/i;
 
-const WORDISH = /^[\p{L}][\p{L}\p{M}'’.-]*$/u;
 function isWordish(t: Tok): boolean {
   return t.wordish;
 }
@@ -128,46 +129,64 @@ export interface PracticeNames {
   exclude: Set<string>[];
 }
 
+/** The 24 characters before a token, for the cue regexes (built only when a rule gets that far). */
+function before(text: string, t: Tok): string {
+  return text.slice(Math.max(0, t.start - 24), t.start);
+}
+
+/** Tokens i..j inclusive as a person; leading titles are left out of the practice check but kept in the span. */
+function emit(toks: Tok[], used: Uint8Array, out: Found[], practice: PracticeNames, i: number, j: number, strength: 0 | 1 | 2): void {
+  const words: string[] = [];
+  for (let k = i; k <= j; k++) {
+    const t = toks[k]!;
+    if (t.low.length > 0 && !has(t, W_TITLE)) words.push(t.low);
+  }
+  if (words.length > 0 && practice.exclude.some((set) => words.every((w) => set.has(w)))) return;
+  if (words.length === 0) return;
+  for (let k = i; k <= j; k++) used[k] = 1;
+  out.push({ type: 'person', start: toks[i]!.start, end: toks[j]!.end, strength });
+}
+
+/** Extend from token k over following name-like tokens (and initials), max n tokens. */
+function extend(text: string, toks: Tok[], k: number, n: number, allowLower = false): number {
+  let j = k - 1;
+  for (let x = k; x < toks.length && x < k + n; x++) {
+    const t = toks[x]!;
+    if (x > k) {
+      const prevEnd = toks[x - 1]!.end;
+      // Plain single spacing (the usual case) passes both gap checks without building the gap string.
+      if (!(t.start === prevEnd + 1 && text.charCodeAt(prevEnd) === 32)) {
+        const gap = text.slice(prevEnd, t.start);
+        if (!/^[ \t]*$|^\.?[ \t]+$/.test(gap.replace(/['’]s$/, ''))) break;
+      }
+      if (/['’]s/.test(text.slice(prevEnd, prevEnd + 2))) break;
+    }
+    const ok = nameLike(t) || isInitial(t) || (t.cap && (has(t, W_FIRST) || has(t, W_LAST))) ||
+      (allowLower && isWordish(t) && (has(t, W_FIRST) || has(t, W_LAST) || (!has(t, W_COMMON) && x === k)));
+    if (!ok) break;
+    // particles inside names
+    j = x;
+  }
+  return j;
+}
+
 export function findPersons(text: string, practice: PracticeNames): Found[] {
   const toks = tokenize(text);
-  const lowerText = !/\p{Lu}/u.test(text);
   const out: Found[] = [];
+  if (toks.length === 0) return out;
+  const lowerText = !/\p{Lu}/u.test(text);
   const used = new Uint8Array(toks.length);
-  const emit = (i: number, j: number, strength: 0 | 1 | 2) => {
-    // tokens i..j inclusive; drop leading titles from the practice check, keep them in the span
-    const words = toks.slice(i, j + 1).map((t) => t.low).filter((w) => !TITLE.test(w) && w.length > 0);
-    if (words.length > 0 && practice.exclude.some((set) => words.every((w) => set.has(w)))) return;
-    if (words.length === 0) return;
-    for (let k = i; k <= j; k++) used[k] = 1;
-    out.push({ type: 'person', start: toks[i]!.start, end: toks[j]!.end, strength });
-  };
-  /** Extend from token k over following name-like tokens (and initials), max n tokens. */
-  const extend = (k: number, n: number, allowLower = false): number => {
-    let j = k - 1;
-    for (let x = k; x < toks.length && x < k + n; x++) {
-      const t = toks[x]!;
-      const gap = x > k ? text.slice(toks[x - 1]!.end, t.start) : '';
-      if (x > k && !/^[ \t]*$|^\.?[ \t]+$/.test(gap.replace(/['’]s$/, ''))) break;
-      if (x > k && /['’]s/.test(text.slice(toks[x - 1]!.end, toks[x - 1]!.end + 2))) break;
-      const ok = nameLike(t) || isInitial(t) || (t.cap && (has(t, W_FIRST) || has(t, W_LAST))) ||
-        (allowLower && isWordish(t) && (has(t, W_FIRST) || has(t, W_LAST) || (!has(t, W_COMMON) && x === k)));
-      if (!ok) break;
-      // particles inside names
-      j = x;
-    }
-    return j;
-  };
 
   for (let i = 0; i < toks.length; i++) {
     if (used[i]) continue;
     const t = toks[i]!;
     // 1. Title + name: "Mrs. Ortiz", "Dr. Patel", "ms. selma"
-    if (has(t, W_TITLE) && i + 1 < toks.length && toks[i + 1]!.low !== 'i' && (t.cap || /\.$/.test(t.text) || toks[i + 1]!.cap)) {
-      let j = extend(i + 1, 3, /\.$/.test(t.text) || t.cap);
+    if (has(t, W_TITLE) && i + 1 < toks.length && toks[i + 1]!.low !== 'i' && (t.cap || t.text.endsWith('.') || toks[i + 1]!.cap)) {
+      let j = extend(text, toks, i + 1, 3, t.text.endsWith('.') || t.cap);
       const nx = toks[i + 1]!;
       if (j < i + 1 && nx.cap && isWordish(nx) && !has(nx, W_NON_PERSON) && !has(nx, W_HEALTH) && /^[ \t]+$/.test(text.slice(t.end, nx.start))) j = i + 1;
       if (j >= i + 1) {
-        emit(i, j, 2);
+        emit(toks, used, out, practice, i, j, 2);
         i = j;
         continue;
       }
@@ -178,85 +197,84 @@ export function findPersons(text: string, practice: PracticeNames): Found[] {
       const gap = text.slice(t.end, toks[k]!.start);
       if (/^[ \t]*,?[ \t]*$/.test(gap) && toks[k]!.cap && !has(toks[k]!, W_NON_PERSON) && !has(toks[k]!, W_HEALTH) &&
         (nameLike(toks[k]!) || has(toks[k]!, W_FIRST))) {
-        const j = extend(k, 3);
+        const j = extend(text, toks, k, 3);
         if (j >= k) {
-          emit(k, j, 2);
+          emit(toks, used, out, practice, k, j, 2);
           i = j;
           continue;
         }
       }
     }
     if (!isWordish(t)) continue;
-    const before = text.slice(Math.max(0, t.start - 24), t.start);
     // 3. Explicit name cue: "my name is Rubija", "User: Šárka Ottová"
     // (the cheap word checks first: most tokens are everyday lower-case words and never need the cue regex)
-    if ((!has(t, W_COMMON) || has(t, W_FIRST) || (t.cap && !has(t, W_NON_PERSON) && !has(t, W_HEALTH))) && STRONG_CUE.test(before)) {
-      const j = Math.max(i, extend(i, 3, true));
-      emit(i, j, 2);
+    if ((!has(t, W_COMMON) || has(t, W_FIRST) || (t.cap && !has(t, W_NON_PERSON) && !has(t, W_HEALTH))) && STRONG_CUE.test(before(text, t))) {
+      const j = Math.max(i, extend(text, toks, i, 3, true));
+      emit(toks, used, out, practice, i, j, 2);
       i = j;
       continue;
     }
     const known = has(t, W_FIRST) && !(t.text.length > 1 && t.text === t.text.toUpperCase());
     // Speaker label at a line start: "Nicole: …", "Halldór: …"
     if (t.initial && t.cap && /^[ \t]*:/.test(text.slice(t.end, t.end + 3)) && (known || !has(t, W_COMMON))) {
-      emit(i, i, 1);
+      emit(toks, used, out, practice, i, i, 1);
       continue;
     }
     // Vocative or list head at a sentence start: "Danial, can I please…", "Gaetane, Hannah, …"
     if (t.initial && t.cap && /^,/.test(text.slice(t.end, t.end + 1)) && (known || !has(t, W_COMMON)) && !has(t, W_HEALTH) && !has(t, W_PLACE) && !has(t, W_ORG)) {
-      emit(i, i, 1);
+      emit(toks, used, out, practice, i, i, 1);
       continue;
     }
     // Writers who never capitalise: known first names (+ a following surname) still count.
     if (lowerText && !t.cap && known && !has(t, W_COMMON_WORD)) {
       const next = toks[i + 1];
       const withNext = next && !has(next, W_COMMON) && /^[ \t]+$/.test(text.slice(t.end, next.start));
-      emit(i, withNext ? i + 1 : i, 1);
+      emit(toks, used, out, practice, i, withNext ? i + 1 : i, 1);
       if (withNext) i++;
       continue;
     }
     if (t.cap && known) {
       // 4. Known first name: with a surname / initial → strong; alone → likely unless it is an everyday word.
-      let j = extend(i, 3);
+      let j = extend(text, toks, i, 3);
       const nx = toks[i + 1];
       if (j === i && nx && nx.cap && isWordish(nx) && !has(nx, W_NON_PERSON) && !has(nx, W_HEALTH) && /^[ \t]+$/.test(text.slice(t.end, nx.start))) j = i + 1;
       if (j > i) {
-        emit(i, j, 2);
+        emit(toks, used, out, practice, i, j, 2);
         i = j;
         continue;
       }
       if (!has(t, W_COMMON_WORD) || (!t.initial && !has(t, W_COMMON_WORD))) {
-        emit(i, i, 1);
+        emit(toks, used, out, practice, i, i, 1);
         continue;
       }
-      if (NAME_CUE.test(before) && !t.initial) {
-        emit(i, i, 1);
+      if (NAME_CUE.test(before(text, t)) && !t.initial) {
+        emit(toks, used, out, practice, i, i, 1);
         continue;
       }
     }
     // lower-case "maria lopez": known first + known last name
     if (!t.cap && known && i + 1 < toks.length && has(toks[i + 1]!, W_LAST) && /^[ \t]+$/.test(text.slice(t.end, toks[i + 1]!.start))) {
-      emit(i, i + 1, 1);
+      emit(toks, used, out, practice, i, i + 1, 1);
       i++;
       continue;
     }
     // 5. Runs of capitalised non-words: "Krisztián Szöllösy", "Yefremova"
     if (nameLike(t)) {
-      const j = extend(i, 4);
+      const j = extend(text, toks, i, 4);
       if (j > i) {
         const anyKnown = toks.slice(i, j + 1).some((x) => has(x, W_FIRST) || has(x, W_LAST));
-        emit(i, j, anyKnown ? 2 : 1);
+        emit(toks, used, out, practice, i, j, anyKnown ? 2 : 1);
         i = j;
         continue;
       }
       if (!t.initial || has(t, W_LAST)) {
-        emit(i, i, has(t, W_LAST) ? 1 : 0);
+        emit(toks, used, out, practice, i, i, has(t, W_LAST) ? 1 : 0);
         continue;
       }
       // Sentence-initial unknown capitalised word followed by a verb-ish word ("Yefremova began", "Koppány is")
       const next = toks[i + 1];
       if (next && /^(?:is|was|has|had|said|says|spent|began|lives|shouted|told|went|came|called|and|from)$/.test(next.low)) {
-        emit(i, i, 0);
+        emit(toks, used, out, practice, i, i, 0);
         continue;
       }
     }
