@@ -7,6 +7,7 @@
 import type { DetectorDefinition } from '../core/detector.ts';
 import type { DetectorInput, Flag, PracticeFacts } from '../core/types.ts';
 import { findEntitiesDetailed, type Found } from './entities.ts';
+import { confirmsRelationship } from './text/relationship.ts';
 
 const FIRST_PERSON = /\b(?:i|i'm|i’m|i've|i’ve|i'd|i’d|i'll|me|my|mine|myself)\b/i;
 const CLINICAL_VOICE = /(?<!\b(?:my|our|his|her|their)\s)\b(?:\d{1,3}[- ]?(?:year[- ]old|yo|y\/o)|(?:a|an|the) (?:\d+[- ])?(?:male|female|man|woman|patient|pt)\b|(?<!\b(?:were|was|is|are|be|been|being|so|very|more|less|really|super|extremely|incredibly)\s)patients? (?:with|presenting|who)|pt w\/?)/i;
@@ -47,6 +48,12 @@ const PATIENT_WORDS = /\b(?:pt|patient|male|female|man|woman|boy|girl|child|infa
 /** A practice post speaking to or about someone who was seen: "your visit", "glad you're feeling better", "your daughter's". */
 const PATIENT_ADDRESSED =
   /\b(?:your (?:recent )?(?:visit|stay|hospital stay|appointment|procedure|surgery|treatment|care|results?|condition|diagnosis|recovery|prescription|test|scan|labs?|delivery|birth|baby|daughter|son|husband|wife|mom|mother|dad|father|child|kids?)|we remember (?:you|your)|when you (?:came|were|visited)|you(?:'re| are) feeling better|hope (?:you're|you are|your|she|he|they) (?:is |are )?(?:feeling|doing|recovering|breathing|better|healing))/i;
+/** The sentences of a text, as written (for per-sentence checks). */
+function sentencesOf(text: string): string[] {
+  return text.split(/(?<=[.!?\n])\s+/).filter((x) => x.trim().length > 0);
+}
+/** A question to the public ("did you know your annual physical is covered?"), not to one person. */
+const GENERIC_QUESTION = /\b(?:did you know|are you|is your|have you|when was your last|do you)\b[^.!]*\?/i;
 const PROMO = /\b(?:get|book|schedule|don't forget|do not forget|remember to|make sure|time for|sign up|walk in|walk-in|available|call (?:us|today)|now offering|we offer|protect)\b/i;
 /** Staff speaking as staff: "Nurse here - …", "I work at this clinic and …". */
 const STAFF_SELF =
@@ -119,7 +126,10 @@ export function assessPhi(input: DetectorInput, practice: PracticeFacts, found?:
       const [s, e] = sentenceOf(text, h.start);
       return !PROMO.test(text.slice(s, e));
     });
-    if (patientRef || PATIENT_ADDRESSED.test(text) || healthToYou || healthInReply || healthOfSomeone || (detailDates.some((d) => d.strength >= 1) && health.length > 0 && !NOTICE.test(text)) ||
+    // A reply to a reader that confirms they were seen ("sorry your visit on Tuesday ran late", "our records show
+    // you…"): the disclosure HHS has fined practices for, even with no health detail and no name.
+    const confirmsPatient = REPLY_TO_READER.test(text) && sentencesOf(text).some((s) => !PROMO.test(s) && !GENERIC_QUESTION.test(s) && confirmsRelationship(s));
+    if (patientRef || confirmsPatient || PATIENT_ADDRESSED.test(text) || healthToYou || healthInReply || healthOfSomeone || (detailDates.some((d) => d.strength >= 1) && health.length > 0 && !NOTICE.test(text)) ||
       (health.length > 0 && (anyPersons.some((p) => !STAFF_TITLE.test(text.slice(p.start, p.end))) || direct.length > 0 || fullDates.length > 0))) {
       return {
         entities,

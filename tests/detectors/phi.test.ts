@@ -90,3 +90,21 @@ test('extra set (lab values, devices, substance use, pregnancy, ages before rela
   assert.ok(fp / neg <= 0.1, `false positives ${fp}/${neg}`);
   for (const [type, [hit, all]] of Object.entries(recall)) assert.ok(hit / all >= 0.95, `${type} recall ${hit}/${all}`);
 });
+
+test('a practice reply that confirms the reader was seen is a critical disclosure, even without a name or health detail', () => {
+  const code = (text: string) => assessPhi({ text, byPractice: true }, practice).flag;
+  for (const text of [
+    "Hi Dana, we're sorry your visit on Tuesday ran late. Please call us.",
+    'Thanks for the review. Our records show you were seen twice this month.',
+    'Thank you for your feedback! We remember you and hope the wait was worth it.',
+  ]) {
+    const f = code(text);
+    assert.equal(f?.severity, 'critical', text);
+    assert.equal(f?.code, 'phi.practice_disclosure', text);
+  }
+  for (const text of [
+    "We're sorry to hear this. We can't discuss anyone's care online; please call our office manager.",
+    'Thanks so much for the review! We hope your week is going well.',
+    'Reminder: bring your insurance card and photo ID to every appointment.',
+  ]) assert.equal(code(text), null, text);
+});
