@@ -6,6 +6,7 @@ import type { DetectorDefinition } from '../core/detector.ts';
 import type { DetectorInput, Entity, Flag } from '../core/types.ts';
 import { findHealth } from './pii/health.ts';
 import { normalize, sentences } from './text/tokenize.ts';
+import { unionOf } from './union.ts';
 
 /** Asking what to do / whether something is normal. Strong forms count without a question mark. */
 const ASK_STRONG = /\b(?:what (?:should|do|can|could|would) (?:i|we) (?:give|take|use|try|eat|drink|avoid|put|expect|look (?:out )?for|watch for)\b|(?:does )?(?:any ?one|anybody|someone|somebody) (?:\w+ )?know (?:if|whether|what|how|why|when|of a way)|(?:do|does|will|would) (?:i|we|he|she|they|my \w+) (?:really |still |even )?(?:need|have) to (?:go to|see|get|take|be seen|call)|(?:need|have) to (?:go to|take (?:him|her|them|my \w+) to) (?:the )?(?:er|emergency|urgent care|hospital)|(?:is|are) (?:this|that|it|these|those)? ?(?:normal|ok|okay|safe|serious) or (?:do|should|can|is|am|does)|what (?:could|would|might|can|is|could be|might be) (?:be )?caus\w*|(?:what's|whats|what is) (?:a |the )?(?:normal|safe|healthy|good|max\w*|right|usual|recommended) (?:\w+ ){0,3}(?:rate|dose|dosage|level|range|amount|number|reading|pressure|temp\w*|weight)|how (?:much|many) (?:\w+ ){0,3}(?:is|are) (?:too much|too many|safe|ok|okay)|pls help|please help|should (?:i|we|my \w+|he|she) (?:\w+ )?(?:be taking|be on|taking|stop|start|keep|continue|take|quit|skip|double|increase|decrease|lower|up|go|get|see|call|worry|be worried|be concerned|be scared|ask|try|wait|use|switch|change|avoid|ice|put|push|come|head|rush|bring|give|eat|drink|still|just)|(?:any|need|needing|want|looking for|seeking|appreciate any|would appreciate|would love|welcome) (?:\w+ )?(?:advice|suggestions|thoughts|tips|input|opinions|guidance)|please (?:advise|help me understand)|what (?:should|do|can|would) (?:i|we) do\b|what would you (?:do|recommend|suggest)|i was wondering (?:if|whether) (?:i|it|this|my)|wondering if (?:i|it|this|my|anyone))\b/;
@@ -66,9 +67,26 @@ const BODY = /\b(?:eyelids?|scalp|nails?|skin|gums?|jaw|groin|armpit|nipples?|ph
 /** The writer asks for themselves or a relative about a named practice service: not health advice. */
 const PROVIDER_WHICH = /\b(?:which|what) (?:doctor|dr|provider|np|pa|specialist|dentist|pediatrician|surgeon|one)\b|\bdr\.? \w+ or dr\b|\banywhere but here\b/;
 
-/** A request for guidance (see ASK_REQUEST), or an appeal opening or closing the post ("help!", "thoughts?"). */
-function requests(s: string, first: boolean, last: boolean): boolean {
-  return ASK_REQUEST.test(s) || (last && ASK_TAIL.test(s)) || (first && HELP_FIRST.test(s));
+/** A health subject in `t`: the vocabularies here, or one of the post's health mentions (`terms`). */
+function health(t: string, terms: readonly string[]): boolean {
+  return HEALTH.test(t) || BODY.test(t) || (terms.length > 0 && terms.some((w) => t.includes(w)));
+}
+
+/** The ask patterns that count on their own in any sentence, as one scan (they are OR-ed, so a union is exact). */
+const ASK_ANY = unionOf([ASK_STRONG, ASK_INFORMAL, CLAUSE_QUESTION, BARE_CHECK, ASK_REQUEST]);
+
+/**
+ * Does sentence `s` ask something: a strong or informal ask, a clause or bare check question, a request for
+ * guidance (see ASK_REQUEST), a question form (with "?" or an informal opener) about a health subject, an appeal
+ * opening or closing the post ("help!", "thoughts?"), or a question opened by an interrogative (opensQuestion).
+ */
+function asks(s: string, post: string, first: boolean, last: boolean, terms: readonly string[]): boolean {
+  if (ASK_ANY(s)) return true;
+  const mark = s.includes('?');
+  if (mark) {
+    if (ASK_QUESTION.test(s)) return true;
+  } else if (NO_MARK_QUESTION.test(s) && (ASK_QUESTION.test(s) || HEALTH.test(s))) return true;
+  return (last && ASK_TAIL.test(s)) || (first && HELP_FIRST.test(s)) || opensQuestion(s, post, terms);
 }
 
 /**
@@ -76,14 +94,14 @@ function requests(s: string, first: boolean, last: boolean): boolean {
  * interrogative ("tell me honestly, is a … bad news?"), or is a bare health noun ("inhaler?"); without "?", an
  * auxiliary + subject or an either-or question opens the sentence.
  */
-function opensQuestion(s: string, post: string, health: (t: string) => boolean): boolean {
+function opensQuestion(s: string, post: string, terms: readonly string[]): boolean {
   const q = s.indexOf('?');
   let opens: boolean;
   if (q >= 0) {
     const clause = (s.slice(0, q).split(CLAUSE_SPLIT).pop() ?? s).trim();
-    opens = OPENS_QUESTION.test(s) || OPENS_QUESTION.test(clause) || (SHORT_CLAUSE.test(clause) && health(clause));
+    opens = OPENS_QUESTION.test(s) || OPENS_QUESTION.test(clause) || (SHORT_CLAUSE.test(clause) && health(clause, terms));
   } else opens = OPENS_QUESTION_BARE.test(s) || OPENS_OR.test(s);
-  return opens && !RHETORICAL.test(s) && PERSONAL.test(post) && health(s);
+  return opens && !RHETORICAL.test(s) && PERSONAL.test(post) && health(s, terms);
 }
 const CLAUSE_SPLIT = /[,;:]\s*/;
 const SHORT_CLAUSE = /^[\w'-]+(?: [\w'-]+){0,2}$/;
@@ -107,16 +125,15 @@ export function detectAdvice(input: DetectorInput, entities?: readonly Entity[])
   let asked: string | null = null;
   let context = '';
   const terms = healthTerms(input.text, entities);
-  const health = (t: string): boolean => HEALTH.test(t) || BODY.test(t) || (terms.length > 0 && terms.some((w) => t.includes(w)));
   for (let i = 0; i < sents.length; i++) {
     const s = sents[i]!;
-    if (!ASK_STRONG.test(s) && !ASK_INFORMAL.test(s) && !((s.includes('?') || NO_MARK_QUESTION.test(s)) && ASK_QUESTION.test(s)) && !CLAUSE_QUESTION.test(s) && !BARE_CHECK.test(s) && !(!s.includes('?') && NO_MARK_QUESTION.test(s) && HEALTH.test(s)) && !requests(s, i === 0, i === sents.length - 1) && !opensQuestion(s, norm, health)) continue;
+    if (!asks(s, norm, i === 0, i === sents.length - 1, terms)) continue;
     if (PROVIDER_CHOICE.test(s) || PROVIDER_WHICH.test(s) || PROVIDER_WHICH.test(i + 1 < sents.length ? sents[i + 1]! : '')) continue;
     // The health subject may be set up a sentence or two before the question, or right after it.
     const prev = sents.slice(Math.max(0, i - 2), i).join(' ');
     const next = i + 1 < sents.length ? sents[i + 1]! : '';
-    const here = health(s) || ON_DRUG.test(s);
-    if (!here && !health(prev) && !health(next)) continue;
+    const here = health(s, terms) || ON_DRUG.test(s);
+    if (!here && !health(prev, terms) && !health(next, terms)) continue;
     // A service complaint phrased as a question ("is it normal to wait two hours for my blood work?").
     if (SERVICE.test(s) && !CLINICAL_QUESTION.test(s)) continue;
     asked = s;
