@@ -44,8 +44,10 @@ function practiceNames(practice: PracticeFacts): PracticeNames {
 
 export function findEntitiesDetailed(text: string, practice: PracticeFacts): Found[] {
   if (!text) return [];
-  const found: Found[] = [...findPatterns(text), ...findHealth(text).map((e) => ({ ...e, strength: 2 as const }))];
-  found.push(...findPersons(text, practiceNames(practice)));
+  // findPatterns returns a fresh array: the other finders' spans are appended to it (no intermediate arrays).
+  const found: Found[] = findPatterns(text);
+  for (const e of findHealth(text)) found.push({ ...e, strength: 2 });
+  for (const p of findPersons(text, practiceNames(practice))) found.push(p);
   return resolve(found);
 }
 
@@ -55,6 +57,9 @@ export function findEntities(text: string, practice: PracticeFacts): Entity[] {
 
 /** Greedy: by priority, then strength, then length; drop anything overlapping an already-kept span. */
 function resolve(found: Found[]): Found[] {
+  // Most texts have no span or a single one.
+  if (found.length === 0) return found;
+  if (found.length === 1) return found[0]!.end > found[0]!.start ? found : [];
   const ordered = found
     .filter((f) => f.end > f.start)
     .sort(
