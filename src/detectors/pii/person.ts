@@ -27,35 +27,21 @@ function tokenize(text: string): Tok[] {
   WORD_RE.lastIndex = 0;
   let prevEnd = 0;
   while ((m = WORD_RE.exec(text))) {
-    let t = m[0];
-    // Keep a trailing period only for titles and initials ("Dr.", "S.").
-    if (t.endsWith('.') && !/^(?:mr|mrs|ms|mx|dr|prof|st|sr|jr|[\p{L}])\.$/iu.test(t)) t = t.slice(0, -1);
-    // Strip a possessive ('s, ’s, 'S).
-    let end = m.index + t.length;
-    let core = t;
-    const n = core.length;
-    if (n >= 2 && (core.charCodeAt(n - 1) | 32) === 115 /* s */ && (core[n - 2] === "'" || core[n - 2] === '’')) {
-      core = core.slice(0, -2);
-      end -= 2;
-    }
+    const w = wordFacts(m[0]);
     // Plain spacing between words (the usual case) never starts a sentence; anything else goes through the regexes.
     let initial = toks.length === 0;
     if (!initial && m.index > prevEnd && !(m.index === prevEnd + 1 && text.charCodeAt(prevEnd) === 32)) {
       const between = text.slice(prevEnd, m.index);
       initial = /[.!?:;"“(\n]\s*$|^\s*[-•*]\s*$/.test(between) || /\n/.test(between);
     }
-    let low = core.toLowerCase();
-    if (low.endsWith('.')) low = low.slice(0, -1);
-    if (low.includes('’')) low = low.replace(/’/g, "'");
-    const c0 = core.charCodeAt(0);
     toks.push({
-      text: core,
-      low,
+      text: w.core,
+      low: w.low,
       start: m.index,
-      end,
-      cap: c0 < 128 ? c0 >= 65 && c0 <= 90 : /^\p{Lu}/u.test(core),
+      end: m.index + w.core.length,
+      cap: w.cap,
       initial,
-      info: wordInfo(low),
+      info: w.info,
       // Every WORD_RE match starts with a letter and holds only letters, marks and ' ’ . -, and `core` is a
       // non-empty prefix of it, so this is always true (kept as a field for the rules that read it).
       wordish: true,
@@ -97,19 +83,47 @@ const W_ORG = 64;
 const W_HEALTH = 128; // isHealthTerm
 const W_TITLE = 256; // TITLE
 const W_RELATION = 512; // RELATION
-const INFO_CACHE = new Map<string, number>();
-const INFO_CACHE_MAX = 50_000;
 function wordInfo(low: string): number {
-  let v = INFO_CACHE.get(low);
-  if (v === undefined) {
-    v = (isCommon(low) ? W_COMMON : 0) | (COMMON_WORDS.has(low) ? W_COMMON_WORD : 0) | (FIRST_NAMES.has(low) ? W_FIRST : 0) |
-      (LAST_NAMES.has(low) ? W_LAST : 0) | (NON_PERSON_WORDS.has(low) ? W_NON_PERSON : 0) | (PLACE_WORDS.has(low) ? W_PLACE : 0) |
-      (ORG_WORDS.has(low) ? W_ORG : 0) | (isHealthTerm(low) ? W_HEALTH : 0) | (TITLE.test(low) ? W_TITLE : 0) |
-      (RELATION.test(low) ? W_RELATION : 0);
-    if (INFO_CACHE.size >= INFO_CACHE_MAX) INFO_CACHE.clear();
-    INFO_CACHE.set(low, v);
+  return (isCommon(low) ? W_COMMON : 0) | (COMMON_WORDS.has(low) ? W_COMMON_WORD : 0) | (FIRST_NAMES.has(low) ? W_FIRST : 0) |
+    (LAST_NAMES.has(low) ? W_LAST : 0) | (NON_PERSON_WORDS.has(low) ? W_NON_PERSON : 0) | (PLACE_WORDS.has(low) ? W_PLACE : 0) |
+    (ORG_WORDS.has(low) ? W_ORG : 0) | (isHealthTerm(low) ? W_HEALTH : 0) | (TITLE.test(low) ? W_TITLE : 0) |
+    (RELATION.test(low) ? W_RELATION : 0);
+}
+
+/** What tokenize needs about one raw word match, worked out once per distinct match. */
+interface WordFacts {
+  /** The match without a trailing period (kept for titles and initials) and without a possessive 's. */
+  core: string;
+  /** `core` lower-cased, without a final period, ’ folded to '. */
+  low: string;
+  /** Starts with a capital. */
+  cap: boolean;
+  /** wordInfo(low). */
+  info: number;
+}
+// The same few thousand words fill most texts: their facts are looked up once per distinct raw match (one Map
+// lookup per token instead of the string work and several Set lookups). Bounded: cleared when full.
+const FACTS_CACHE = new Map<string, WordFacts>();
+const FACTS_CACHE_MAX = 50_000;
+function wordFacts(match: string): WordFacts {
+  let f = FACTS_CACHE.get(match);
+  if (f === undefined) {
+    let t = match;
+    // Keep a trailing period only for titles and initials ("Dr.", "S.").
+    if (t.endsWith('.') && !/^(?:mr|mrs|ms|mx|dr|prof|st|sr|jr|[\p{L}])\.$/iu.test(t)) t = t.slice(0, -1);
+    // Strip a possessive ('s, ’s, 'S).
+    let core = t;
+    const n = core.length;
+    if (n >= 2 && (core.charCodeAt(n - 1) | 32) === 115 /* s */ && (core[n - 2] === "'" || core[n - 2] === '’')) core = core.slice(0, -2);
+    let low = core.toLowerCase();
+    if (low.endsWith('.')) low = low.slice(0, -1);
+    if (low.includes('’')) low = low.replace(/’/g, "'");
+    const c0 = core.charCodeAt(0);
+    f = { core, low, cap: c0 < 128 ? c0 >= 65 && c0 <= 90 : /^\p{Lu}/u.test(core), info: wordInfo(low) };
+    if (FACTS_CACHE.size >= FACTS_CACHE_MAX) FACTS_CACHE.clear();
+    FACTS_CACHE.set(match, f);
   }
-  return v;
+  return f;
 }
 function has(t: Tok, bit: number): boolean {
   return (t.info & bit) !== 0;
