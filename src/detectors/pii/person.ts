@@ -71,8 +71,8 @@ function isCommon(low: string): boolean {
   return COMMON_WORDS.has(base) || NON_PERSON_WORDS.has(base);
 }
 
-// Word-list facts about a lower-cased token, looked up once per distinct word (the same few thousand words fill
-// most texts) instead of several Set lookups and regex tests per token per rule. Bounded: cleared when full.
+// Word-list facts about a lower-cased token as bits, worked out once per distinct word (see wordFacts) instead of
+// several Set lookups and regex tests per token per rule.
 const W_COMMON = 1; // isCommon
 const W_COMMON_WORD = 2; // COMMON_WORDS
 const W_FIRST = 4;
