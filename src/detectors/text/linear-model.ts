@@ -11,8 +11,21 @@ const NEGATION_SCOPE = 20;
 const TOKEN = /[a-z0-9]+(?:'[a-z]+)*|[.!?;,:]/g;
 
 /**
+ * Function words carry no verdict of their own but are more frequent in longer texts; as features they would teach a
+ * model "long means complaint". They are left out as unigrams, and a bigram of two of them is left out too.
+ * Negators are not in this list: they matter.
+ */
+const STOP: ReadonlySet<string> = new Set(
+  ('a an the and or of to in on at for from by with as is are was were be been being am it its this that these those ' +
+    'i me my we us our you your he him his she her they them their there here what which who whom then than so if ' +
+    'do does did have has had will would can could should shall may might must just also very really about into over ' +
+    'up down out off all any some each every both more most other such own same too only again once while when where ' +
+    'why how because until through during before after above below between under further s t d ll m o re ve y').split(' '),
+);
+
+/**
  * Calls `emit` for every sparse feature of one normalized text: unigrams and bigrams, with negation scope marked
- * ("not_helpful" after a negator, until punctuation). Repeats are emitted again (counts).
+ * ("not_helpful" after a negator, until punctuation), function words left out (see STOP). Repeats are emitted again.
  */
 export function eachFeature(norm: string, emit: (feature: string) => void): void {
   let prev = '<s>';
@@ -34,23 +47,27 @@ export function eachFeature(norm: string, emit: (feature: string) => void): void
     const tok = !isNeg && negLeft > 0 ? `not_${w}` : w;
     if (negLeft > 0 && !isNeg) negLeft--;
     if (isNeg) negLeft = NEGATION_SCOPE;
-    emit(tok);
-    emit(`${prev} ${tok}`);
+    const stop = STOP.has(w);
+    if (!stop) emit(tok);
+    if (!(stop && (prev === '<s>' || STOP.has(prev)))) emit(`${prev} ${tok}`);
     prev = tok;
   }
   if (prev !== '<s>') emit(`${prev} </s>`);
 }
 
-/** Every sparse feature of a normalized text, as a list. The last text's list is kept: several models share it. */
+/**
+ * The distinct sparse features of a normalized text (presence, not counts: a long text is not more of anything).
+ * The last text's list is kept, since several models score the same text in a row.
+ */
 let lastNorm = '';
 let lastFeatures: string[] = [];
 export function textFeatures(norm: string): string[] {
   if (norm === lastNorm && lastFeatures.length > 0) return lastFeatures;
-  const out: string[] = [];
-  eachFeature(norm, (f) => out.push(f));
+  const seen = new Set<string>();
+  eachFeature(norm, (f) => seen.add(f));
   lastNorm = norm;
-  lastFeatures = out;
-  return out;
+  lastFeatures = [...seen];
+  return lastFeatures;
 }
 
 /** A trained model as stored in src/detectors/models/<task>.json. */
@@ -71,7 +88,7 @@ export interface Weights {
   weights: ReadonlyMap<string, number>;
 }
 
-/** Log-odds for sparse features (repeats count again) and dense features. */
+/** Log-odds for (distinct) sparse features and dense features. */
 export function logit(w: Weights, sparse: readonly string[], dense: Readonly<Record<string, number>>): number {
   let z = w.bias;
   for (const f of sparse) {
