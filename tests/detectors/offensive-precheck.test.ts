@@ -65,3 +65,21 @@ test('a text the pre-check rules out has no matcher matches; profane texts pass 
   for (const s of ['what the fuuuuck', 'sh1t', 'ⓕⓤⓒⓚ', 'biiiitch']) assert.equal(P.mayMatch(s), true, s);
   assert.equal(P.mayMatch('Dr. Chen was wonderful and the front desk was kind.'), false);
 });
+
+test('the masked-slur pre-check passes every text the slur pattern matches', () => {
+  const { pattern, precheck } = P.maskedSlur();
+  const forms = ['n*gga', 'n1gger', 'niigga', 'n**as', 'f*ggot', 'f@g', 'r*tard', 'ret@rd', 'tr*nny', 'sp*c', 'k*ke', 'ch*nk', 'd*ke', 'c**ons'];
+  for (const f of forms) {
+    assert.equal(pattern.test(`you ${f} here`), true, f);
+    assert.equal(precheck.test(`you ${f} here`), true, f);
+  }
+  const chars = [...'nigfrtaekdcospuhzy *#@$!1'];
+  let seed = 3;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  for (let i = 0; i < 20000; i++) {
+    let s = '';
+    const len = 2 + Math.floor(rnd() * 10);
+    for (let j = 0; j < len; j++) s += chars[Math.floor(rnd() * chars.length)];
+    if (pattern.test(s)) assert.equal(precheck.test(s), true, s);
+  }
+});
