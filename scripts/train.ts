@@ -108,8 +108,10 @@ function bestThresholds(task: Task, train: Example[], p: number[]): { t: Record<
       if (r > best.f1 + 1e-9) best = { t: { ...t }, f1: r };
       return;
     }
-    const choices = k === 0 && task.keepRuleHits ? [0] : grid;
-    for (const x of choices) if (x >= from) search(k + 1, x, { ...t, [task.verdicts[k]!]: x });
+    const v = task.verdicts[k]!;
+    const fixed = task.fixedThresholds?.[v] ?? (k === 0 && task.keepRuleHits ? 0 : undefined);
+    const choices = fixed !== undefined ? [fixed] : grid.filter((x) => x >= (task.minThresholds?.[v] ?? 0) && x >= from);
+    for (const x of choices) search(k + 1, Math.max(from, x), { ...t, [v]: x });
   };
   search(0, 0, {});
   return best;

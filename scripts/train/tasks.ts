@@ -3,6 +3,8 @@
 import { assessText, ruleVerdict } from '../../src/detectors/negative.ts';
 import { denseFeatures, RULE_VERDICTS } from '../../src/detectors/text/review-model.ts';
 import { normalize } from '../../src/detectors/text/tokenize.ts';
+import { offensiveRules } from '../../src/detectors/offensive.ts';
+import { adviceRules, adviceVerdict } from '../../src/detectors/advice.ts';
 
 export interface Prepared {
   norm: string;
@@ -26,6 +28,13 @@ export interface Task {
   verdicts: readonly string[];
   /** A rule hit always stands: the first verdict's threshold is fixed at 0 (the model may only add). */
   keepRuleHits?: boolean;
+  /** Thresholds not searched (e.g. 1.01 = the model never decides alone for that verdict). */
+  fixedThresholds?: Record<string, number>;
+  /**
+   * Floors for the searched thresholds: a prior that the model must be this sure before it overrules the rules on
+   * text unlike its corpus (tweets, product reviews). Chosen on the shared development data, see the README.
+   */
+  minThresholds?: Record<string, number>;
   prepare(text: string): Prepared;
   /** Blind development half (even lines) printed for information, never used for a choice. */
   dev: { file: string; label: string }[];
@@ -43,5 +52,34 @@ export const TASKS: readonly Task[] = [
       return { norm: normalize(text), dense: denseFeatures({ score: a.score, complaints: a.codes.size, praise: a.praise }), verdict: ruleVerdict(a) };
     },
     dev: ['physician-reviews', 'hospital-reviews', 'drug-reviews'].map((f) => ({ file: `tests/fixtures/blind/${f}.jsonl`, label: 'negative' })),
+  },
+  {
+    name: 'offensive',
+    corpus: 'offensive',
+    label: 'offensive',
+    wordingOnly: ['offensive.jsonl', 'offensive-extra.jsonl', 'offensive-extra2.jsonl', 'offensive-extra3.jsonl', 'offensive-extra4.jsonl'].map((f) => `tests/fixtures/detectors/${f}`),
+    verdicts: ['fired', 'silent'],
+    keepRuleHits: true,
+    minThresholds: { silent: 0.95 },
+    prepare(text) {
+      const n = offensiveRules({ text }).length;
+      return { norm: normalize(text), dense: { rules_fired: n > 0 ? 1 : 0 }, verdict: n > 0 ? 'fired' : 'silent' };
+    },
+    dev: [{ file: 'tests/fixtures/blind/offensive.jsonl', label: 'offensive' }],
+  },
+  {
+    name: 'advice',
+    corpus: 'advice',
+    label: 'advice',
+    wordingOnly: ['advice.jsonl', 'advice-extra.jsonl', 'advice-phrasing.jsonl'].map((f) => `tests/fixtures/detectors/${f}`),
+    verdicts: ['fired', 'silent', 'no_request'],
+    fixedThresholds: { no_request: 1.01 },
+    minThresholds: { silent: 0.75 },
+    prepare(text) {
+      const n = adviceRules({ text }).length;
+      const norm = normalize(text);
+      return { norm, dense: { rules_fired: n > 0 ? 1 : 0 }, verdict: adviceVerdict(n, norm) };
+    },
+    dev: [{ file: 'tests/fixtures/blind/forum-questions.jsonl', label: 'advice' }, { file: 'tests/fixtures/blind/ordinary-reviews-advice-negatives.jsonl', label: 'advice' }],
   },
 ];

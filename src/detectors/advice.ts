@@ -5,6 +5,7 @@
 import type { DetectorDefinition } from '../core/detector.ts';
 import type { DetectorInput, Entity, Flag } from '../core/types.ts';
 import { findHealth } from './pii/health.ts';
+import { TextClassifier } from './text/linear-model.ts';
 import { normalize, sentences } from './text/tokenize.ts';
 import { unionOf } from './union.ts';
 
@@ -117,7 +118,36 @@ function healthTerms(text: string, entities: readonly Entity[] | undefined): str
   return out;
 }
 
+/** The learned advice-request model (text/linear-model.ts, `npm run train advice`): wordings the rules miss. */
+const MODEL = new TextClassifier('advice');
+
 export function detectAdvice(input: DetectorInput, entities?: readonly Entity[]): Flag[] {
+  if (input.byPractice) return [];
+  const text = input.title ? `${input.title}. ${input.text}` : input.text;
+  const rules = adviceRules(input, entities);
+  if (!/\p{L}/u.test(text)) return rules;
+  // The model confirms a rule hit (or overrules a weak one) and may add a request the rules missed, but only in a
+  // text that asks something: a drug review full of symptoms is not a request.
+  const norm = normalize(text);
+  const verdict = adviceVerdict(rules.length, norm);
+  if (verdict === 'no_request') return rules;
+  const p = MODEL.probability(norm, { rules_fired: rules.length > 0 ? 1 : 0 });
+  if (!MODEL.decide(p, verdict)) return [];
+  if (rules.length > 0) return rules;
+  return [{ category: 'advice', severity: 'medium', code: 'advice.request', reason: 'asks publicly for individual medical advice' }];
+}
+
+/** A question mark or a request word: without one, the model may not add a request on its own. */
+const REQUEST_CUE = /\?|\b(?:any (?:advice|ideas|tips|suggestions)|advice (?:please|pls|needed|appreciated)|(?:need|want|looking for) (?:some )?(?:advice|help|guidance|opinions)|should (?:i|we|my|he|she|they|it|this)\b|is (?:it|this|that) (?:normal|ok|okay|safe|bad|serious|something)|what (?:do|should|can|would) (?:i|we|you)|(?:has|have|did) any ?(?:one|body) (?:else )?(?:had|have|get|gotten|experienced|tried|dealt)|anyone else|(?:please|pls|plz) help|help me\b|idk what to do|don'?t know what to do|thoughts\b|wondering (?:if|whether|what|how)|do i (?:need|have to|go)|can i (?:take|still|use|mix|drink|eat|go)|(?:ok|okay|safe) to (?:take|mix|drink|stop|skip|use|go|double)|(?:go|going) to the (?:er|emergency room|urgent care) or)/;
+
+/** The rules' verdict for the model: they fired; they did not but the text asks something; or nothing is asked. */
+export function adviceVerdict(ruleFlags: number, norm: string): 'fired' | 'silent' | 'no_request' {
+  if (ruleFlags > 0) return 'fired';
+  return REQUEST_CUE.test(norm) ? 'silent' : 'no_request';
+}
+
+/** The hand-written request rules alone (exported for training and evaluation). */
+export function adviceRules(input: DetectorInput, entities?: readonly Entity[]): Flag[] {
   if (input.byPractice) return [];
   const text = input.title ? `${input.title}. ${input.text}` : input.text;
   const norm = normalize(text);
@@ -151,7 +181,8 @@ export function detectAdvice(input: DetectorInput, entities?: readonly Entity[])
 
 export const adviceDetector: DetectorDefinition = {
   id: 'advice',
-  version: 1,
+  // 2: the learned advice model confirms rule hits and may add `advice.request`.
+  version: 2,
   category: 'advice',
   detect: (input, ctx) => detectAdvice(input, ctx.entities),
 };

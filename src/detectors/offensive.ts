@@ -5,6 +5,7 @@ import { DataSet, RegExpMatcher, englishDataset, englishRecommendedTransformers,
 import type { DetectorDefinition } from '../core/detector.ts';
 import type { DetectorInput, Flag } from '../core/types.ts';
 import { IMMINENT, STALK_THREAT, THREAT, VEILED_THREAT, WEAPON } from './text/threat.ts';
+import { TextClassifier } from './text/linear-model.ts';
 import { normalize, sentences } from './text/tokenize.ts';
 import { pieceMatchesWhole, unionOf, type AnyTest } from './union.ts';
 
@@ -208,7 +209,22 @@ const MASKED_PROFANITY = unionOf([MASKED, SPACED]);
 const THREATS = [THREAT, VEILED_THREAT, WEAPON, STALK_THREAT];
 const ANY_THREAT: AnyTest = pieceMatchesWhole(THREATS) ? unionOf(THREATS) : () => true;
 
+/** The learned abuse model (text/linear-model.ts, `npm run train offensive`): insults and threats the rules miss. */
+const MODEL = new TextClassifier('offensive');
+
 export function detectOffensive(input: DetectorInput): Flag[] {
+  const text = input.title ? `${input.title}. ${input.text}` : input.text;
+  const rules = offensiveRules(input);
+  if (!/\p{L}/u.test(text)) return rules;
+  // A rule hit always stands; the model may add abuse the rules missed, only when it is very sure (see the trainer).
+  if (rules.length > 0) return rules;
+  const p = MODEL.probability(normalize(text), { rules_fired: 0 });
+  if (!MODEL.decide(p, 'silent')) return [];
+  return [{ category: 'offensive', severity: 'medium', code: 'offensive.abusive', reason: 'is abusive or insulting (wording learned from examples)' }];
+}
+
+/** The hand-written rules alone (exported for training and evaluation). */
+export function offensiveRules(input: DetectorInput): Flag[] {
   const text = input.title ? `${input.title}. ${input.text}` : input.text;
   const flags: Flag[] = [];
   let profanity = false;
@@ -252,7 +268,8 @@ export function detectOffensive(input: DetectorInput): Flag[] {
 
 export const offensiveDetector: DetectorDefinition = {
   id: 'offensive',
-  version: 1,
+  // 2: the learned offensive model may add `offensive.abusive` when no rule fires.
+  version: 2,
   category: 'offensive',
   detect: (input) => detectOffensive(input),
 };
