@@ -123,12 +123,20 @@ function train(task: Task): void {
   const dir = `${ROOT}training/${task.corpus}`;
   if (!existsSync(dir)) throw new Error(`no corpus for ${task.name}: ${dir} does not exist`);
   const corpusFiles = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).map((f) => `training/${task.corpus}/${f}`).sort();
+  const ordinaryFiles = (task.ordinaryFrom ?? []).flatMap((c) =>
+    readdirSync(`${ROOT}training/${c}`).filter((f) => f.endsWith('.jsonl')).map((f) => `training/${c}/${f}`).sort(),
+  );
+  const ordinary = ordinaryFiles
+    .flatMap((f) => readFileSync(`${ROOT}${f}`, 'utf8').split('\n').filter((l) => l.trim()).map((l) => (JSON.parse(l) as { text: string }).text))
+    .map((text) => example(task, text, false))
+    .filter((e) => e.verdict === task.verdicts[task.verdicts.length - 1]);
   const data = [
     ...corpusFiles.flatMap((f) => readJsonl(`${ROOT}${f}`, task.label)).map((r) => example(task, r.text, r.y)),
+    ...ordinary,
     ...task.wordingOnly.flatMap((f) => readJsonl(`${ROOT}${f}`, task.label)).map((r) => example(task, r.text, r.y, true)),
   ];
   const dev = task.dev.flatMap((d) => readJsonl(`${ROOT}${d.file}`, d.label).filter((_, i) => i % 2 === 0).map((r) => ({ ...example(task, r.text, r.y), file: d.file })));
-  console.log(`# ${task.name}: ${data.length} training lines (${data.filter((e) => e.y).length} positive) from ${corpusFiles.length + task.wordingOnly.length} files`);
+  console.log(`# ${task.name}: ${data.length} training lines (${data.filter((e) => e.y).length} positive; ${ordinary.length} ordinary lines from ${ordinaryFiles.length} other files) from ${corpusFiles.length + task.wordingOnly.length} files`);
   let best: { l2: number; t: Record<string, number>; cv: number } | null = null;
   for (const l2 of [3e-4, 1e-3, 3e-3, 1e-2]) {
     const cv = bestThresholds(task, data, crossValidate(data, l2));
@@ -151,7 +159,7 @@ function train(task: Task): void {
     bias: Number(w.bias.toFixed(4)),
     dense: Object.fromEntries(Object.entries(w.dense).map(([k, v]) => [k, Number(v.toFixed(4))])),
     weights,
-    trainedOn: { lines: data.length, files: [...corpusFiles, ...task.wordingOnly] },
+    trainedOn: { lines: data.length, files: [...corpusFiles, ...task.wordingOnly, ...ordinaryFiles] },
   };
   const path = `src/detectors/models/${task.name}.json`;
   writeFileSync(`${ROOT}${path}`, `${JSON.stringify(out)}\n`);

@@ -6,6 +6,7 @@ import type { DetectorDefinition } from '../core/detector.ts';
 import type { DetectorInput, Flag } from '../core/types.ts';
 import { negatedBefore } from './text/negation.ts';
 import { STALK_THREAT, THREAT, VICTIM_THREAT, WEAPON } from './text/threat.ts';
+import { TextClassifier } from './text/linear-model.ts';
 import { normalize, sentences } from './text/tokenize.ts';
 import { GENERIC, HUMOR, IDIOM as IDIOM_CUE, NOW_STRONG, PAST as PAST_CUE, RECOVERED as RECOVERED_CUE, isCurrent } from './crisis/context.ts';
 import { detectCrisis, type CrisisCode } from './crisis/rules.ts';
@@ -88,9 +89,27 @@ function current(s: string): boolean {
   return (!PAST.test(s) || NOW.test(s)) && isCurrent(s);
 }
 
+/** The learned crisis model (text/linear-model.ts, `npm run train urgent`): catches wordings the rules miss. */
+const MODEL = new TextClassifier('urgent');
+
+/** Dense features of the rules' result for the model. */
+export function urgentDense(ruleCodes: number): Record<string, number> {
+  return { rules_fired: ruleCodes > 0 ? 1 : 0, rule_codes: Math.min(3, ruleCodes) };
+}
+
 export function detectUrgent(input: DetectorInput): Flag[] {
   if (input.byPractice) return [];
   const text = input.title ? `${input.title}. ${input.text}` : input.text;
+  const flags = urgentRules(text);
+  // A rule hit always stands (a missed crisis is the costly failure); the model may only add one.
+  if (flags.length > 0 || !/\p{L}/u.test(text)) return flags;
+  const p = MODEL.probability(normalize(text), urgentDense(0));
+  if (!MODEL.decide(p, 'silent')) return flags;
+  return [{ category: 'urgent', severity: 'critical', code: 'urgent.possible_crisis', reason: 'may describe a crisis happening now (wording learned from examples)' }];
+}
+
+/** The hand-written crisis rules alone (exported for training and evaluation). */
+export function urgentRules(text: string): Flag[] {
   const found = new Map<string, string>();
   const norm = normalize(text).replace(BARE_CONTRACTION, restore);
   const sents = sentences(norm);
@@ -132,7 +151,8 @@ export function detectUrgent(input: DetectorInput): Flag[] {
 
 export const urgentDetector: DetectorDefinition = {
   id: 'urgent',
-  version: 2,
+  // 3: the learned crisis model may add `urgent.possible_crisis` when no rule fires.
+  version: 3,
   category: 'urgent',
   detect: (input) => detectUrgent(input),
 };

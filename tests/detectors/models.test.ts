@@ -1,0 +1,63 @@
+// The learned models beside the rules (src/detectors/models/*.json, trained by `npm run train`): each loads, names
+// training files that exist, never names an evaluation set, and adds what the rules miss without flagging ordinary
+// text. Every example here is written for this test, not taken from a corpus.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { TextClassifier } from '../../src/detectors/text/linear-model.ts';
+import { adviceRules, detectAdvice } from '../../src/detectors/advice.ts';
+import { detectOffensive, offensiveRules } from '../../src/detectors/offensive.ts';
+import { detectUrgent, urgentRules } from '../../src/detectors/urgent.ts';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+
+test('every shipped model loads, its training files exist, and no evaluation set was trained on', () => {
+  for (const task of ['negative', 'advice', 'offensive', 'urgent']) {
+    const file = JSON.parse(readFileSync(`${ROOT}src/detectors/models/${task}.json`, 'utf8')) as { task: string; thresholds: Record<string, number>; trainedOn: { files: string[] } };
+    assert.equal(file.task, task);
+    const model = new TextClassifier(task);
+    assert.ok(model.version >= 1);
+    for (const t of Object.values(model.thresholds)) assert.ok(t >= 0 && t <= 1.01);
+    for (const f of file.trainedOn.files) {
+      assert.ok(existsSync(`${ROOT}${f}`), `${task}: ${f} exists`);
+      assert.ok(!/blind/.test(f), `${task}: never trained on ${f}`);
+    }
+  }
+  assert.throws(() => new TextClassifier('no-such-model').version, /npm run train/);
+});
+
+test('urgent: the model adds an indirect farewell the rules miss; ordinary posts and hyperbole stay clean', () => {
+  const farewell = 'I wrote letters to each of my kids tonight and put them on the counter. I just want the noise to stop for good.';
+  assert.deepEqual(urgentRules(farewell), []);
+  assert.deepEqual(detectUrgent({ text: farewell }).map((f) => [f.code, f.severity]), [['urgent.possible_crisis', 'critical']]);
+  for (const text of ['Bought my plane tickets for Christmas, can\'t wait to see everyone!', 'Great game tonight, we absolutely killed it', 'Thanks to the whole team for a smooth visit today.']) {
+    assert.deepEqual(detectUrgent({ text }), [], text);
+  }
+  // A rule hit always stands, whatever the model says.
+  const stroke = 'My husband is slurring his words and one side of his mouth won\'t move, this started 20 min ago';
+  assert.ok(detectUrgent({ text: stroke }).some((f) => f.code === 'urgent.medical_emergency'));
+});
+
+test('advice: the model adds requests phrased without the rules\' cues, but only in a text that asks something', () => {
+  for (const text of [
+    'idk what to do, my sons inhaler isnt helping and hes wheezing at night. thoughts',
+    'been on the new blood pressure pill a week and my ankles are huge now... keep taking it or call?',
+  ]) {
+    assert.deepEqual(adviceRules({ text }), [], text);
+    assert.deepEqual(detectAdvice({ text }).map((f) => f.code), ['advice.request'], text);
+  }
+  for (const text of [
+    'Lisinopril brought my pressure down but gave me a dry cough for the first month. Worth it overall.',
+    'Dr. Patel explained my MRI results so clearly. Thank you!',
+    'What time do you open on Saturday?',
+  ]) assert.deepEqual(detectAdvice({ text }), [], text);
+});
+
+test('offensive: the model adds a profanity-free insult only when very sure; civil complaints stay clean', () => {
+  const insult = "you're a useless waste of a white coat and everyone in that building knows it";
+  assert.deepEqual(offensiveRules({ text: insult }), []);
+  assert.deepEqual(detectOffensive({ text: insult }).map((f) => f.code), ['offensive.abusive']);
+  for (const text of ['this office is a joke, disorganized and slow', 'lol my dog would not sit still for the vet either 😂']) {
+    assert.deepEqual(detectOffensive({ text }), [], text);
+  }
+});
