@@ -67,7 +67,9 @@ export const TASKS: readonly Task[] = [
     wordingOnly: ['offensive.jsonl', 'offensive-extra.jsonl', 'offensive-extra2.jsonl', 'offensive-extra3.jsonl', 'offensive-extra4.jsonl'].map((f) => `tests/fixtures/detectors/${f}`),
     verdicts: ['fired', 'silent'],
     keepRuleHits: true,
-    minThresholds: { silent: 0.95 },
+    // Tweets in heavy slang fool the model (Davidson's development tweets: F1 93.6 with the rules alone, 91.9 with
+    // the model at the cross-validated 0.5, 93.5 at 0.8): it adds abuse on its own only when at least 0.8 sure.
+    minThresholds: { silent: 0.8 },
     prepare(text) {
       const n = offensiveRules({ text }).length;
       return { norm: normalize(text), dense: { rules_fired: n > 0 ? 1 : 0 }, verdict: n > 0 ? 'fired' : 'silent' };

@@ -61,3 +61,19 @@ test('offensive: the model adds a profanity-free insult only when very sure; civ
     assert.deepEqual(detectOffensive({ text }), [], text);
   }
 });
+
+test('the fast scoring (shared feature ids, weight arrays) gives exactly the reference log-odds', async () => {
+  const { logit, sigmoid, textFeatures } = await import('../../src/detectors/text/linear-model.ts');
+  const { normalize } = await import('../../src/detectors/text/tokenize.ts');
+  const texts = ['Waited two hours, nobody called back.', 'not helpful at all, but kind', 'Should I stop my meds?', '', 'ok 👍', 'You people are clowns!!!'];
+  for (const task of ['negative', 'advice', 'offensive', 'urgent']) {
+    const f = JSON.parse(readFileSync(`${ROOT}src/detectors/models/${task}.json`, 'utf8')) as { bias: number; dense: Record<string, number>; weights: Record<string, number> };
+    const reference = { bias: f.bias, dense: f.dense, weights: new Map(Object.entries(f.weights)) };
+    const model = new TextClassifier(task);
+    // Twice each, and interleaved with the other models, so the per-text cache is exercised too.
+    for (const t of [...texts, ...texts]) {
+      const n = normalize(t);
+      assert.equal(model.probability(n, { rules_fired: 1 }), sigmoid(logit(reference, textFeatures(n), { rules_fired: 1 })), `${task}: ${t}`);
+    }
+  }
+});
