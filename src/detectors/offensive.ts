@@ -224,6 +224,28 @@ export function detectOffensive(input: DetectorInput): Flag[] {
 }
 
 /** The hand-written rules alone (exported for training and evaluation). */
+/** Endings that keep a longer word profane ("Dickhead", "Shitty", "Wankers"). */
+const PROFANE_TAIL = /^(?:s|es|y|ie|ies|ty|er|ers|ed|ing|in|head|heads|face|faces|hole|holes|sucker|suckers|wad|wads|bag|bags|weed|show|storm|hook|stain|load|tard|wit|off|ass)$/i;
+
+/**
+ * A match inside a longer word that is not profane: a capitalised surname that merely contains a term (Dickson,
+ * Dickinson, Shittu, Wankhede) or an ordinary word (cockpit). Slurs are never excused this way.
+ */
+function innocentWord(text: string, start: number, end: number): boolean {
+  let a = start;
+  let b = end + 1;
+  while (a > 0 && /\p{L}/u.test(text[a - 1]!)) a--;
+  while (b < text.length && /\p{L}/u.test(text[b]!)) b++;
+  const whole = text.slice(a, b);
+  if (/^cockpits?$/i.test(whole)) return true;
+  const tail = text.slice(end + 1, b);
+  if (a !== start || tail.length < 2 || PROFANE_TAIL.test(tail)) return false;
+  // Capitalised, not shouted, and not the first word of a sentence.
+  const before = text.slice(Math.max(0, a - 6), a);
+  const sentenceStart = /(?:^|[.!?]\s+)$/.test(before) && !/\b(?:Dr|Drs|Mr|Mrs|Ms|Mx|Prof)\.\s+$/.test(before);
+  return /^\p{Lu}\p{Ll}+$/u.test(whole) && !sentenceStart;
+}
+
 export function offensiveRules(input: DetectorInput): Flag[] {
   const text = input.title ? `${input.title}. ${input.text}` : input.text;
   const flags: Flag[] = [];
@@ -235,6 +257,7 @@ export function offensiveRules(input: DetectorInput): Flag[] {
     if (word === 'dick' && /^Dick\s+[A-Z]/.test(text.slice(m.startIndex, m.startIndex + 8))) continue;
     // "bitchin'" is slang praise ("a bitchin' sense of humor").
     if (word === 'bitch' && /^bitchin(?:'|\b)/i.test(text.slice(m.startIndex, m.startIndex + 8))) continue;
+    if (!SLURS.has(word) && innocentWord(text, m.startIndex, m.endIndex)) continue;
     if (SLURS.has(word)) slur = true;
     else profanity = true;
   }

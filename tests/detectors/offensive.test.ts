@@ -51,3 +51,12 @@ test('wishes and intimidation need a person or the practice as target', () => {
     'Dr. Ouedraogo trained in Niger before moving here.', 'It was such a sob story but the nurse listened.',
     'I must be a moron for forgetting my card.', 'The trash men came during my appointment.']) assert.deepEqual(codes(t), [], t);
 });
+
+test('surnames and words that merely contain a term are not profanity; profane compounds still are', () => {
+  for (const text of ['Dr. Dickson fixed my bunion.', 'Ask for Mr. Dickens at the desk.', 'Dr. Shittu was wonderful.', 'Dr. Wankhede is kind.', 'We saw Dr. Dickerson and Dr. Dickinson.', 'Pilot here, the cockpit was cleaner than this waiting room.']) {
+    assert.deepEqual(detectOffensive({ text }).map((f) => f.code), [], text);
+  }
+  for (const text of ['You Dickhead.', 'this is Shitty service', 'Wankers, all of them.']) {
+    assert.ok(detectOffensive({ text }).some((f) => f.code === 'offensive.profanity'), text);
+  }
+});
