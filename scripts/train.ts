@@ -10,22 +10,22 @@ import { TASKS, type Task } from './train/tasks.ts';
 
 const ROOT = new URL('../', import.meta.url).pathname;
 
-interface Example { sparse: string[]; dense: Record<string, number>; y: number; verdict: string; wordingOnly: boolean }
+interface Example { sparse: string[]; dense: Record<string, number>; y: number; verdict: string; wordingOnly: boolean; rating?: number }
 interface Mutable { bias: number; dense: Record<string, number>; weights: Map<string, number> }
 
-function readJsonl(file: string, label: string): { text: string; y: boolean }[] {
+function readJsonl(file: string, label: string): { text: string; y: boolean; rating?: number }[] {
   return readFileSync(file, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as Record<string, unknown>)
     .filter((r) => typeof r.text === 'string' && typeof r[label] === 'boolean')
-    .map((r) => ({ text: r.text as string, y: r[label] as boolean }));
+    .map((r) => ({ text: r.text as string, y: r[label] as boolean, ...(typeof r.rating === 'number' ? { rating: r.rating } : {}) }));
 }
 
-function example(task: Task, text: string, y: boolean, wordingOnly = false): Example {
+function example(task: Task, text: string, y: boolean, wordingOnly = false, rating?: number): Example {
   const p = task.prepare(text);
   const dense = wordingOnly ? Object.fromEntries(Object.keys(p.dense).map((k) => [k, 0])) : p.dense;
-  return { sparse: textFeatures(p.norm).slice(), dense, y: y ? 1 : 0, verdict: p.verdict, wordingOnly };
+  return { sparse: textFeatures(p.norm).slice(), dense, y: y ? 1 : 0, verdict: p.verdict, wordingOnly, ...(rating !== undefined ? { rating } : {}) };
 }
 
 function fit(data: Example[], l2: number, minCount = 2, epochs = 60): Mutable {
@@ -131,19 +131,34 @@ function train(task: Task): void {
     .map((text) => example(task, text, false))
     .filter((e) => e.verdict === task.verdicts[task.verdicts.length - 1]);
   const data = [
-    ...corpusFiles.flatMap((f) => readJsonl(`${ROOT}${f}`, task.label)).map((r) => example(task, r.text, r.y)),
+    ...corpusFiles.flatMap((f) => readJsonl(`${ROOT}${f}`, task.label)).map((r) => example(task, r.text, r.y, false, r.rating)),
     ...ordinary,
     ...task.wordingOnly.flatMap((f) => readJsonl(`${ROOT}${f}`, task.label)).map((r) => example(task, r.text, r.y, true)),
   ];
   const dev = task.dev.flatMap((d) => readJsonl(`${ROOT}${d.file}`, d.label).filter((_, i) => i % 2 === 0).map((r) => ({ ...example(task, r.text, r.y), file: d.file })));
   console.log(`# ${task.name}: ${data.length} training lines (${data.filter((e) => e.y).length} positive; ${ordinary.length} ordinary lines from ${ordinaryFiles.length} other files) from ${corpusFiles.length + task.wordingOnly.length} files`);
-  let best: { l2: number; t: Record<string, number>; cv: number } | null = null;
+  let best: { l2: number; t: Record<string, number>; cv: number; oof: number[] } | null = null;
   for (const l2 of [3e-4, 1e-3, 3e-3, 1e-2]) {
-    const cv = bestThresholds(task, data, crossValidate(data, l2));
+    const oof = crossValidate(data, l2);
+    const cv = bestThresholds(task, data, oof);
     console.log(`  l2=${l2}: 5-fold CV F1 ${pct(cv.f1)} at thresholds ${JSON.stringify(cv.t)}`);
-    if (!best || cv.f1 > best.cv) best = { l2, t: cv.t, cv: cv.f1 };
+    if (!best || cv.f1 > best.cv) best = { l2, t: cv.t, cv: cv.f1, oof };
   }
   const { l2, t: thresholds, cv } = best!;
+  if (task.starThresholds) {
+    // Per star rating (lukewarm 3-star and happy 4–5-star reviews mean different priors): the threshold with the
+    // best out-of-fold accuracy on the corpus lines with that rating.
+    for (const [key, stars] of Object.entries(task.starThresholds)) {
+      const idx = data.map((_, i) => i).filter((i) => stars.includes(data[i]!.rating ?? -1));
+      let bt = 0.5, bestAcc = -1;
+      for (let x = 0.05; x <= 0.951; x += 0.05) {
+        const acc = idx.filter((i) => (best!.oof[i]! >= x) === (data[i]!.y === 1)).length;
+        if (acc > bestAcc) { bestAcc = acc; bt = Number(x.toFixed(2)); }
+      }
+      thresholds[key] = bt;
+      console.log(`  ${key} (stars ${stars.join(',')}, ${idx.length} lines): threshold ${bt}, out-of-fold accuracy ${pct(bestAcc / Math.max(1, idx.length))}`);
+    }
+  }
   const w = fit(data, l2);
   for (const file of [...new Set(dev.map((d) => d.file))]) {
     const rows = dev.filter((d) => d.file === file);

@@ -42,6 +42,8 @@ export interface Task {
    * rules flag (their true label is unknown). Teaches the model the base rate of everyday text.
    */
   ordinaryFrom?: string[];
+  /** Extra thresholds learned per star rating from the out-of-fold probabilities: name → ratings. */
+  starThresholds?: Record<string, number[]>;
   /** Blind development half (even lines) printed for information, never used for a choice. */
   dev: { file: string; label: string }[];
 }
@@ -53,6 +55,7 @@ export const TASKS: readonly Task[] = [
     label: 'negative',
     wordingOnly: ['reviews.jsonl', 'reviews-extra.jsonl', 'reviews-holdout.jsonl', 'reviews-check.jsonl'].map((f) => `tests/fixtures/detectors/${f}`),
     verdicts: RULE_VERDICTS,
+    starThresholds: { stars3: [3], stars45: [4, 5] },
     prepare(text) {
       const a = assessText(text);
       return { norm: normalize(text), dense: denseFeatures({ score: a.score, complaints: a.codes.size, praise: a.praise }), verdict: ruleVerdict(a) };

@@ -7,7 +7,7 @@ import type { DetectorInput, Flag, Severity } from '../core/types.ts';
 import { negatedBefore } from './text/negation.ts';
 import { LEXICON } from './text/lexicon.ts';
 import { scoreSentence } from './text/sentiment.ts';
-import { complaintProbability, isComplaint, type RuleVerdict } from './text/review-model.ts';
+import { complaintProbability, isComplaint, isRatedComplaint, type RuleVerdict } from './text/review-model.ts';
 import { normalize, sentences } from './text/tokenize.ts';
 
 interface Aspect {
@@ -261,9 +261,6 @@ function mitigated(s: string, end: number): boolean {
 
 const MISCLICK = /\b(?:meant to (?:give|leave|click|put|rate)|(?:clicked|hit|picked|pressed|chose) the wrong (?:number|star|rating|button)|wrong (?:number of )?stars?|(?:should|supposed to) (?:be|have been) (?:5|five) stars?)\b/;
 
-/** A 4–5 star review is flagged only when the model is this sure it complains (mixed reviews are rare at 4–5 stars). */
-const FOUR_STAR_THRESHOLD = 0.85;
-
 function stars(rating: number | null | undefined): number | null {
   return typeof rating === 'number' && rating >= 1 && rating <= 5 ? rating : null;
 }
@@ -367,12 +364,12 @@ export function detectNegative(input: DetectorInput): Flag[] {
     // down even when the reviewer says it was a mis-click; the responder may want to ask for a correction).
     negative = true;
   } else if (r === 3) {
-    // 3 stars: lukewarm, so the text needs only to lean to a complaint.
-    negative = isComplaint(p, 'negative');
+    // 3 stars: lukewarm, so the text needs only to lean to a complaint (threshold learned on 3-star reviews).
+    negative = isRatedComplaint(p, 3) || a.malpractice;
     severity = 'low';
   } else if (r !== null) {
-    // 4–5 stars: a happy reviewer; negative only for an explicit, confident complaint (a mixed review).
-    negative = (hasComplaint && p >= FOUR_STAR_THRESHOLD) || a.malpractice;
+    // 4–5 stars: a happy reviewer; negative only when the model is very sure the text complains (a mixed review).
+    negative = isRatedComplaint(p, r as 4 | 5) || a.malpractice;
     severity = 'low';
   } else {
     negative = isComplaint(p, verdict) || a.malpractice;

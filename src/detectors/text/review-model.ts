@@ -51,6 +51,11 @@ export function complaintThresholds(): Readonly<Record<string, number>> {
   return MODEL.thresholds;
 }
 
+/** Whether a rated review complains: 3 stars (lukewarm) and 4–5 stars (happy) have their own learned thresholds. */
+export function isRatedComplaint(p: number, stars: 3 | 4 | 5): boolean {
+  return MODEL.decide(p, stars === 3 ? 'stars3' : 'stars45');
+}
+
 /** Whether a review (text only) complains, given the model's probability and the rules' own verdict. */
 export function isComplaint(p: number, verdict: RuleVerdict): boolean {
   return MODEL.decide(p, verdict);
