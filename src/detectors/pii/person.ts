@@ -53,10 +53,34 @@ function tokenize(text: string): Tok[] {
 
 const TITLE = /^(?:mr|mrs|ms|mx|miss|dr|doctor|prof|professor|nurse|sister|father|rev|reverend|pastor|rabbi|imam|coach|officer|judge|mayor|principal|mister|madam|dame|sir|aunt|uncle|grandma|grandpa|deacon|sheriff|senator|councilman|councilwoman)$/;
 const RELATION =
-  /^(?:husband|wife|son|daughter|mom|mother|mum|dad|father|brother|sister|aunt|uncle|cousin|grandma|grandmother|grandpa|grandfather|granddaughter|grandson|neighbor|neighbour|friend|coworker|co-worker|colleague|boss|kid|baby|boyfriend|girlfriend|fiance|fiancé|fiancee|partner|niece|nephew|roommate|stepson|stepdaughter|stepmom|stepdad|child|toddler|teen|spouse|ex|classmate|tenant|landlord|patient|client)$/;
+  /^(?:husband|wife|son|daughter|mom|mother|mum|dad|father|brother|sister|aunt|uncle|cousin|grandma|grandmother|grandpa|grandfather|granddaughter|grandson|neighbor|neighbour|friend|coworker|co-worker|colleague|boss|kid|baby|boyfriend|girlfriend|fiance|fiancé|fiancee|fiancée|partner|niece|nephew|roommate|stepson|stepdaughter|stepmom|stepdad|child|toddler|teen|spouse|ex|classmate|tenant|landlord|patient|client|(?:(?:mother|father|brother|sister|son|daughter)-in-law)|(?:half|step)-?(?:brother|sister)|bf|gf|hubby|bestie|bff|buddy|pal|sis|bro|twin|caregiver|carer|housemate|flatmate|grandkid|grandchild|grandbaby|granny|nana|godson|goddaughter|godmother|godfather|supervisor|manager|teacher|student|pastor|nanny|babysitter|sweetheart)$/;
 const NAME_CUE =
   /(?:\bname(?:'s| is| was|:)|\bnamed|\bcalled|\bcalls? me|\bthis is|\bi am|\bi'm|\bi’m|\bhi|\bhello|\bhey|\bdear|\bthanks|\bthank you|\buser:|\bsigned|\bsaid|\bshouted at|\bto|\bwith|\bby|\band|\bfrom|\bask for|\bspoke (?:to|with)|\bsaw|\bmet|\blike|\bthan|\bstarring|\bdirected by)\s*[,:]?\s*$/i;
 const STRONG_CUE = /(?:\bname(?:'s| is| was|:|\?)|\bnamed (?:him|her|them|it)|\bnamed|\bcalled|\bcalls? me|\bthis is|\bi am|\bi'm|\bi’m|\bhi|\bhello|\bhey|\bdear|\buser:|\bsigned)\s*[,:]?\s*$/i;
+
+/**
+ * First names that are also everyday words ("Hope", "Will", "Bill", "Rose", "May"). Alone they are words; they are a
+ * name only with context: a relation or title before them ("my coworker Hope", "Nurse Pat"), a surname after them
+ * ("Frank Brown"), or an address cue ("tell bill his…"). Kept as a vocabulary, not as one-off phrases.
+ */
+const AMBIGUOUS_FIRST_NAMES: ReadonlySet<string> = new Set(
+  ('hope grace bill will frank rose mark faith sandy dawn joy jack sue pat art bob penny june april may summer rich guy ' +
+    'grant chase don ivy lily daisy holly iris ruby pearl amber crystal heather olive violet autumn robin ray gene earl dean ' +
+    'drew jay lee nick rob carol miles wade cliff glen herb hunter mason destiny patience charity honor melody skye rocky ' +
+    'buck duke hank chip dusty misty sunny angel harmony trinity jewel sky bud chuck rusty sage jean peg bea kitty')
+    .split(' '),
+);
+/** Surnames that are also everyday words ("Brown", "Young", "King"): a surname only right after a first name or title. */
+const AMBIGUOUS_LAST_NAMES: ReadonlySet<string> = new Set(
+  ('brown young king white black green long little hill wood woods stone baker bell bird bush carpenter cook fox frost ' +
+    'gold golden gray grey hall hunter lamb lane love marsh mason moon park pierce pope price rich rose rush sharp short ' +
+    'small snow steele strong swift wells west wolf cross dale ford fields hart hood house knight lord major mills nash ' +
+    'page power reed rice rivers rock savage shepherd sweet waters wise winter walker hardy bishop banks barber brooks ' +
+    'butler chambers cole cotton crane fisher fletcher glass hale hunt lyons miles noble payne pike porter potter ' +
+    'rowe sawyer shields stark steel summers tanner turner wade ward warren weaver wheeler wild wilde wolfe bean bacon ' +
+    'bond cash dove duke drake finch gates hawk holiday joy lovely march may mercer north penny pitt sparks storm spring')
+    .split(' '),
+);
 
 function isWordish(t: Tok): boolean {
   return t.wordish;
@@ -83,11 +107,14 @@ const W_ORG = 64;
 const W_HEALTH = 128; // isHealthTerm
 const W_TITLE = 256; // TITLE
 const W_RELATION = 512; // RELATION
+const W_AMBIG_FIRST = 1024; // AMBIGUOUS_FIRST_NAMES
+const W_AMBIG_LAST = 2048; // AMBIGUOUS_LAST_NAMES
 function wordInfo(low: string): number {
   return (isCommon(low) ? W_COMMON : 0) | (COMMON_WORDS.has(low) ? W_COMMON_WORD : 0) | (FIRST_NAMES.has(low) ? W_FIRST : 0) |
     (LAST_NAMES.has(low) ? W_LAST : 0) | (NON_PERSON_WORDS.has(low) ? W_NON_PERSON : 0) | (PLACE_WORDS.has(low) ? W_PLACE : 0) |
     (ORG_WORDS.has(low) ? W_ORG : 0) | (isHealthTerm(low) ? W_HEALTH : 0) | (TITLE.test(low) ? W_TITLE : 0) |
-    (RELATION.test(low) ? W_RELATION : 0);
+    (RELATION.test(low) ? W_RELATION : 0) | (AMBIGUOUS_FIRST_NAMES.has(low) ? W_AMBIG_FIRST : 0) |
+    (AMBIGUOUS_LAST_NAMES.has(low) ? W_AMBIG_LAST : 0);
 }
 
 /** What tokenize needs about one raw word match, worked out once per distinct match. */
@@ -164,6 +191,8 @@ function emit(toks: Tok[], used: Uint8Array, out: Found[], practice: PracticeNam
 /** Extend from token k over following name-like tokens (and initials), max n tokens. */
 function extend(text: string, toks: Tok[], k: number, n: number, allowLower = false): number {
   let j = k - 1;
+  // An everyday-word surname ("Brown", "Hill") continues only a first name or a title: "Frank Brown", not "Notting Hill".
+  const ambigLastOk = k < toks.length && (has(toks[k]!, W_FIRST) || has(toks[k]!, W_AMBIG_FIRST) || (k > 0 && has(toks[k - 1]!, W_TITLE)));
   for (let x = k; x < toks.length && x < k + n; x++) {
     const t = toks[x]!;
     if (x > k) {
@@ -175,13 +204,54 @@ function extend(text: string, toks: Tok[], k: number, n: number, allowLower = fa
       }
       if (/['’]s/.test(text.slice(prevEnd, prevEnd + 2))) break;
     }
-    const ok = nameLike(t) || isInitial(t) || (t.cap && (has(t, W_FIRST) || has(t, W_LAST))) ||
+    const ok = nameLike(t) || isInitial(t) || (t.cap && (has(t, W_FIRST) || has(t, W_LAST) || (ambigLastOk && x > k && has(t, W_AMBIG_LAST) && t.start === toks[x - 1]!.end + 1 && !/^\p{Lu}{2}/u.test(t.text)))) ||
       (allowLower && isWordish(t) && (has(t, W_FIRST) || has(t, W_LAST) || (!has(t, W_COMMON) && x === k)));
     if (!ok) break;
     // particles inside names
     j = x;
   }
   return j;
+}
+
+/** Words that may follow a name in lower-case writing ("my neighbour will was…", "my roommate sue has…"). */
+const AFTER_NAME = /^(?:is|was|has|had|and|said|says|told|got|gets|went|goes|did|does|who|just|also|too|isn't|wasn't|hasn't|hadn't|doesn't|didn't|can't|couldn't|won't)$/;
+/** Tokens after which a following word is addressed or spoken about ("tell bill his…", "thanks grace!"). */
+const ADDRESS_CUE = /(?:\btell|\btold|\bask|\basked|\bthank|\bthanks|\bthx|\btext|\btexted|\bremind|\bcc|\bhug|\bpraying for|\bpray for)\s*,?\s*$/i;
+const ADDRESSED_NEXT = /^(?:his|her|him|their|them|that|to|about|i|we|you|for|how|if|the)$/;
+
+/** Plain single-space gap (or spaces/tabs only) between two tokens. */
+function spaced(text: string, a: Tok, b: Tok): boolean {
+  return (b.start === a.end + 1 && text.charCodeAt(a.end) === 32) || /^[ \t]+$/.test(text.slice(a.end, b.start));
+}
+
+/** Does the text after token i look like a clause whose subject ends at i ("sue has lupus", "will was…", "jack.")? */
+function subjectEnds(text: string, toks: Tok[], i: number): boolean {
+  const t = toks[i]!;
+  const next = toks[i + 1];
+  const gap = text.slice(t.end, next ? next.start : text.length);
+  if (!next || /^[ \t]*[,.;:!?)]/.test(gap)) return true;
+  if (!/^[ \t]+$/.test(gap)) return false;
+  if (AFTER_NAME.test(next.low)) return true;
+  // a past or third-person verb: "priya recommends", "mateo needed" (not after a modal, so "will needed" is a name)
+  return next.low.length > 3 && !next.cap && (next.low.endsWith('ed') || (next.low.endsWith('s') && !next.low.endsWith('ss')));
+}
+
+/** Could a lower-case token right after a relation word be that person's name? Returns the last name token or -1. */
+function lowerNameAfterRelation(text: string, toks: Tok[], k: number): number {
+  const t = toks[k]!;
+  if (text.startsWith('://', t.end)) return -1;
+  if (t.cap || t.low.length < 2 || has(t, W_NON_PERSON) || has(t, W_HEALTH) || has(t, W_PLACE) || has(t, W_ORG) || has(t, W_RELATION)) return -1;
+  const firstLike = has(t, W_FIRST) || has(t, W_AMBIG_FIRST);
+  if (!firstLike && (has(t, W_COMMON) || t.low.length < 3)) return -1;
+  const nx = toks[k + 1];
+  // with a surname: "jack young has…", "maria lopez"
+  if (nx && !nx.cap && spaced(text, t, nx) && (has(nx, W_LAST) || has(nx, W_AMBIG_LAST) || (!has(nx, W_COMMON) && nx.low.length > 2)) &&
+    !has(nx, W_HEALTH) && subjectEnds(text, toks, k + 1)) return k + 1;
+  // a known first name that is no everyday word needs nothing more; a name that is an everyday word needs a clause
+  // or a stop after it; an unknown word ("priya", or slang like "smh") needs a verb after it
+  if (has(t, W_FIRST) && !has(t, W_COMMON)) return k;
+  if (!firstLike) return nx && spaced(text, t, nx) && subjectEnds(text, toks, k) ? k : -1;
+  return subjectEnds(text, toks, k) ? k : -1;
 }
 
 export function findPersons(text: string, practice: PracticeNames): Found[] {
@@ -210,16 +280,51 @@ export function findPersons(text: string, practice: PracticeNames): Found[] {
       const k = i + 1;
       const gap = text.slice(t.end, toks[k]!.start);
       if (/^[ \t]*,?[ \t]*$/.test(gap) && toks[k]!.cap && !has(toks[k]!, W_NON_PERSON) && !has(toks[k]!, W_HEALTH) &&
-        (nameLike(toks[k]!) || has(toks[k]!, W_FIRST))) {
-        const j = extend(text, toks, k, 3);
+        (nameLike(toks[k]!) || has(toks[k]!, W_FIRST) || has(toks[k]!, W_AMBIG_FIRST))) {
+        let j = extend(text, toks, k, 3);
+        if (j < k && has(toks[k]!, W_AMBIG_FIRST)) {
+          // "my brother-in-law Guy Stone": the everyday-word first name, then any surname after it
+          const nx = toks[k + 1];
+          j = nx && nx.cap && spaced(text, toks[k]!, nx) && (has(nx, W_AMBIG_LAST) || has(nx, W_LAST) || nameLike(nx)) ? k + 1 : k;
+        }
         if (j >= k) {
           emit(toks, used, out, practice, k, j, 2);
           i = j;
           continue;
         }
       }
+      // lower-case writers: "my neighbor grace has…", "my sister priya had…", "my friend jack young has…"
+      if (/^[ \t]*,?[ \t]*$/.test(gap) && !toks[k]!.cap) {
+        const j = lowerNameAfterRelation(text, toks, k);
+        if (j >= k) {
+          emit(toks, used, out, practice, k, j, 1);
+          i = j;
+          continue;
+        }
+      }
     }
     if (!isWordish(t)) continue;
+    // 2b. A first name addressed or spoken about: "tell bill his meds are ready", "thanks Grace!"
+    if ((has(t, W_FIRST) || has(t, W_AMBIG_FIRST)) && !(t.cap && t.initial) && !has(t, W_NON_PERSON) && ADDRESS_CUE.test(before(text, t))) {
+      const nx = toks[i + 1];
+      const gap = text.slice(t.end, nx ? nx.start : text.length);
+      if (!nx || /^[ \t]*[,.;:!?)]/.test(gap) || (/^[ \t]+$/.test(gap) && ADDRESSED_NEXT.test(nx.low))) {
+        emit(toks, used, out, practice, i, i, 1);
+        continue;
+      }
+    }
+    // 2c. A first name that is an everyday word, followed by a surname: "Frank Brown", "Rose White", "Hope Okafor"
+    if (t.cap && has(t, W_AMBIG_FIRST) && i + 1 < toks.length) {
+      const nx = toks[i + 1]!;
+      if (nx.cap && spaced(text, t, nx) && (has(nx, W_AMBIG_LAST) || has(nx, W_LAST) || nameLike(nx)) &&
+        !has(nx, W_NON_PERSON) && !has(nx, W_HEALTH) && !has(nx, W_PLACE) && !has(nx, W_ORG) && !has(nx, W_TITLE) &&
+        !(nx.text.length > 1 && nx.text === nx.text.toUpperCase())) {
+        const j = Math.max(i + 1, extend(text, toks, i + 1, 2));
+        emit(toks, used, out, practice, i, j, 2);
+        i = j;
+        continue;
+      }
+    }
     // 3. Explicit name cue: "my name is Rubija", "User: Šárka Ottová"
     // (the cheap word checks first: most tokens are everyday lower-case words and never need the cue regex)
     if ((!has(t, W_COMMON) || has(t, W_FIRST) || (t.cap && !has(t, W_NON_PERSON) && !has(t, W_HEALTH))) && STRONG_CUE.test(before(text, t))) {
