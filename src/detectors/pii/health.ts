@@ -3,6 +3,7 @@
 // ("diagnosed with X", "my biopsy came back positive"). Returns spans; no I/O.
 import type { Entity } from '../../core/types.ts';
 import {
+  DRUG_NAMES,
   EXTRA_PHRASES,
   EXTRA_WORDS,
   MISSPELLINGS,
@@ -109,7 +110,7 @@ const ABBREV = new Set(
 
 const SINGLE = new Set<string>();
 const PHRASES: string[] = [];
-for (const tok of [...TERMS.split(/\s+/), ...EXTRA_WORDS, ...EXTRA_PHRASES, ...MISSPELLINGS]) {
+for (const tok of [...TERMS.split(/\s+/), ...EXTRA_WORDS, ...EXTRA_PHRASES, ...MISSPELLINGS, ...DRUG_NAMES]) {
   if (!tok) continue;
   if (tok.includes('_')) PHRASES.push(tok.replace(/_/g, ' '));
   else SINGLE.add(tok);
@@ -218,7 +219,7 @@ function findPhrases(text: string, toks: PTok[], hits: number[], out: Entity[]):
 }
 
 /** Everyday words that name a body system or someone's care once someone owns them ("my procedure", "her physical"). */
-const POSSESSED = new Set(['ticker', 'sugar', 'sugars', 'bp', 'procedure', 'procedures', 'operation', 'physical', 'labs', 'meds']);
+const POSSESSED = new Set(['ticker', 'sugar', 'sugars', 'bp', 'procedure', 'procedures', 'operation', 'physical', 'labs', 'meds', 'pressure', 'shots', 'jabs', 'vitals', 'scans', 'scan', 'recovery', 'cast']);
 const POSSESSIVE = new Set(['my', 'his', 'her', 'their', 'our', 'your']);
 /** Specialists (single words) and the words that attach one to someone's care. */
 const SPECIALIST_WORDS = new Set(SPECIALISTS.filter((w) => !w.includes('_')).flatMap((w) => [w, w + 's']));
@@ -257,6 +258,130 @@ const READING_RE = /\b(?:(?:blood )?sugars?|glucose|bp|blood pressure|a1c|temp|f
 const GENERIC_CONDITION_RE = /\b(?:[a-z]+(?:ular|ary|al|ic|ive|ous))\s+(?:disease|failure|syndrome|disorder|insufficiency|infection|injury)\b/gi;
 const EPONYM_RE = /\b[A-Z][a-z]+(?:['’]s)?\s+(?:disease|syndrome|palsy|sign|reflex|disorder|lymphoma|esophagus|score|criteria|test|maneuver|phenomenon|sarcoma|ulcer|tumou?r|scale)\b/g;
 
+// ---- everyday accounts of bodies, injuries, care and pregnancy ------------------------------------------------------
+// People rarely name a condition; they say what happened to a body ("her knee gave out", "Dad had a fall", "he
+// burned his hand"), where someone is ("rushed to the ER", "uses a walker") or what is coming ("we're expecting in
+// May"). These patterns need an owner (my/his/Dad's…) or a person as subject, so "the office is under pressure", "a
+// fall festival", "they were expecting me" and "my heart goes out to them" stay ordinary.
+const KIN =
+  'mom|mum|mother|dad|father|wife|husband|hubby|son|daughter|kid|kids|baby|grandma|grandpa|grandmother|grandfather|nana|papa|' +
+  'brother|sister|aunt|uncle|cousin|boyfriend|girlfriend|partner|fiance|fiancee|niece|nephew|toddler|child|grandson|granddaughter|friend';
+const OWNER = `(?:my|his|her|their|our|your|[a-z]+['’]s)`;
+const PERSON = `(?:i|he|she|they|we|(?:my|our|his|her)\\s+(?:${KIN})|(?:${KIN}))`;
+/** Body parts that take a symptom ("my ankles swell", "her knee gave out"); the heart has its own, idiom-free rule. */
+const BODY =
+  'knees?|back|lower back|neck|chest|lungs?|ankles?|feet|foot|legs?|hips?|arms?|hands?|wrists?|shoulders?|elbows?|stomach|tummy|belly|' +
+  'head|throat|eyes?|ears?|kidneys?|liver|joints?|toes?|fingers?|jaw|teeth|tooth|gums|skin|bladder|bowels?|pressure|blood pressure|' +
+  'sugars?|blood sugar|memory|vision|eyesight|hearing|breathing|balance|hamstring|groin|calf|calves|spine|pelvis|ribs?|sinuses|glands?|tonsils|lymph nodes';
+const SYMPTOM =
+  'gave out|gives out|giving out|went out|goes out|locked up|gave way|buckled|swell(?:s|ed|ing)?(?: up)?|hurts?|aches?|ached|throbs?|throbbed|' +
+  'went numb|goes numb|going numb|started (?:hurting|bleeding|swelling|aching)|' +
+  '(?:is|was|are|were|has been|have been|had been|been|got|gets|getting|keeps? getting|kept getting|felt|feels?|looked|looks)\\s+' +
+  '(?:so\\s+|really\\s+|very\\s+|all\\s+|still\\s+|always\\s+|pretty\\s+|super\\s+|a bit\\s+|kind of\\s+|kinda\\s+)?' +
+  '(?:tight|swollen|numb|bad|weak|failing|shot|hurting|aching|throbbing|killing (?:me|him|her)|bleeding|infected|inflamed|bruised|' +
+  'broken|fractured|giving out|going|acting up|flaring(?: up)?|high|low|through the roof|tingling|burning|spasming|cramping|blurry|' +
+  'fuzzy|puffy|swelling|itchy|worse|sore|stiff|locked|out of whack|out of control|crazy high|way up|way down|elevated)';
+/** Verbs of injury before someone's body part ("burned his hand", "rolled my ankle", "hit her head"). */
+const INJURY_VERB =
+  'burn(?:ed|t|s)?|scald(?:ed|s)?|cut|sliced|slashed|hurt(?:s|ing)?|injur(?:ed|es|ing)|twist(?:ed|s|ing)?|roll(?:ed|s)?|jam(?:med|s)?|' +
+  'smash(?:ed|es)?|crush(?:ed|es)?|strain(?:ed|s)?|bump(?:ed|s)?|hit|bang(?:ed|s)?|whack(?:ed|s)?|slam(?:med|s)?|dislocat(?:ed|es)|' +
+  'broke|break(?:s|ing)?|crack(?:ed|s)?|shatter(?:ed|s)?|fractur(?:ed|es)|tore|tear(?:s|ing)?|ripped|blew out|blown out|pulled|wrenched';
+const INJURY_BODY =
+  'knees?|back|neck|ankles?|feet|foot|legs?|hips?|arms?|hands?|wrists?|shoulders?|elbows?|head|skull|eyes?|ears?|toes?|fingers?|thumbs?|' +
+  'jaw|teeth|tooth|nose|ribs?|collarbone|tailbone|spine|pelvis|hamstring|groin|calf|achilles|acl|mcl|meniscus|rotator cuff|face|lip|chin|forehead|' +
+  'elbow|shin|heel|palm';
+const FALL_NOT = 'festival|fair|party|sale|season|event|fundraiser|special|promo\\w*|open house|drive|clean-?up|harvest|menu|catalog\\w*|collection|semester|term|class(?:es)?|schedule|break|colors|leaves|decor\\w*|weather|flu clinic|vaccine clinic|shot clinic';
+const MONTH = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec';
+/** Each pattern with the words that must occur in a text for it to be tried (so most texts skip most patterns). */
+const LAY_SPECS: [RegExp, string][] = [
+  // her knee gave out; my ankles swell; Dad's pressure is high; my back is killing me
+  [
+    new RegExp(`\\b${OWNER}\\s+(?:(?:left|right|bad|good|lower|upper)\\s+)?(?:${BODY})\\s+(?:${SYMPTOM})\\b`, 'gi'),
+    BODY,
+  ],
+  // heart racing / pounding / skipping (not "my heart goes out", "broke my heart")
+  [
+    /\b(?:my|his|her|their|[a-z]+['’]s)\s+heart(?:beat)?\s+(?:(?:was|is|were|keeps|kept|started|has been|had been|would be|been|goes|went)\s+)?(?:racing|pounding|skipping(?: beats?)?|fluttering|flutters|irregular|out of rhythm|stopped|stopping)\b/gi,
+    'heart heartbeat',
+  ],
+  // burned his hand; rolled my ankle; hit her head (not the "against a wall" idiom, not "twisted my arm" into signing)
+  [
+    new RegExp(`\\b(?:${INJURY_VERB})\\s+(?:${OWNER})\\s+(?:(?:left|right|own)\\s+)?(?:${INJURY_BODY})\\b(?!\\s+(?:against|on|off)\\s+(?:a|the)\\s+(?:brick\\s+)?wall)(?<!twist\\w*\\s+\\w+\\s+arm|pulled\\s+\\w+\\s+leg|roll\\w*\\s+\\w+\\s+eyes)`, 'gi'),
+    INJURY_BODY,
+  ],
+  // had a fall; took a nasty fall; fell and hit his head; fell down the stairs
+  [
+    new RegExp(`\\b(?:had|has had|have had|took|taken|takes|suffered|had another|took another)\\s+(?:a|another|two|three|several|a few|a couple of|some|multiple)\\s+(?:(?:bad|nasty|hard|serious|major|little|minor|small|terrible|horrible|big)\\s+)?falls?\\b(?![-‐]|\\s*(?:${FALL_NOT}))`, 'gi'),
+    'fall falls',
+  ],
+  [
+    new RegExp(`\\b(?:bad|nasty|hard|serious|terrible|horrible)\\s+falls?\\b(?![-‐]|\\s*(?:${FALL_NOT}))`, 'gi'),
+    'fall falls',
+  ],
+  [
+    /\b(?:fell|falling|falls)\s+(?:and\s+(?:hit|broke|hurt|cracked|fractured|bruised|cut|banged|busted|split|injured|smacked)|down\s+(?:the|a|some|two|three)\s+(?:\w+\s+)?(?:stairs|steps)|off\s+(?:a|the|his|her|my|their)\s+(?:ladder|roof|bike|bicycle|horse|bed|couch|chair|scooter|skateboard|trampoline|swing|monkey bars|step ?stool|porch)|out\s+of\s+(?:bed|the bed|his bed|her bed|a chair|his chair|her chair|the shower)|in\s+(?:the|his|her|my)\s+(?:shower|bathroom|tub|bathtub|kitchen)|on\s+the\s+ice)\b/gi,
+    'fell falling falls',
+  ],
+  // uses a walker; needs a cane; gets around in a wheelchair
+  [
+    /\b(?:uses?|using|used|needs?|needed|needing|with|on|around (?:on|with|in)|relies on|relied on|pushing|push|stuck in|confined to)\s+(?:a|an|her|his|my|their|the)\s+(?:walker|cane|rollator|mobility scooter|power chair|wheelchair|crutches|oxygen tank|oxygen concentrator|hospital bed|commode|hoyer lift|brace|knee brace|back brace|neck brace|sling|boot)\b/gi,
+    'walker cane rollator scooter chair wheelchair crutches tank concentrator bed commode lift brace sling boot',
+  ],
+  // rushed to the ER; ended up in the hospital; took him to urgent care
+  [
+    /\b(?:went|go|goes|going|gone|rushed|ended up|end up|ending up|wound up|landed|taken|took\s+(?:him|her|me|them|us|my\s+\w+|our\s+\w+)|trips?|sent|brought|drove\s+(?:him|her|me|them|my\s+\w+)|carried|admitted|run|ran|visit|visits|stay|stays|stayed|days?|nights?|weeks?|time)\s+(?:to|in|into|at|from)\s+(?:the\s+)?(?:ER|E\.R\.|emergency room|emergency department|urgent care|ICU|NICU|PICU|hospital|A&E|trauma center|psych ward)\b/gi,
+    'er emergency urgent icu nicu picu hospital trauma psych',
+  ],
+  // I was admitted; got admitted overnight (not "they admitted the mistake")
+  [
+    /\b(?:was|were|got|been|being|be|get|gets)\s+(?:re-?)?admitted\b(?!\s+(?:that|to\s+(?:college|school|the bar|university)|into\s+(?:college|school)))/gi,
+    'admitted readmitted',
+  ],
+  // he collapsed; she blacked out at work
+  [
+    new RegExp(`\\b${PERSON}\\s+(?:just\\s+)?(?:collapsed|keeled over|went unconscious|was unconscious|lost consciousness|stopped breathing|turned blue|seized up|started seizing)\\b`, 'gi'),
+    'collapsed keeled unconscious consciousness breathing blue seized seizing',
+  ],
+  // I had a breakdown; she's having a mental breakdown (not "the phone system had a total breakdown")
+  [
+    new RegExp(`\\b${PERSON}(?:['’]s|['’]ve|\\s+(?:has|have|had|was|is))?\\s+(?:had|having|has had|have had)\\s+(?:a|another)\\s+(?:(?:complete|total|full|full-blown|mental|emotional|nervous|psychotic|manic|little)\\s+)?(?:breakdown|episode|meltdown)\\b`, 'gi'),
+    'breakdown episode meltdown',
+  ],
+  // we're expecting in May; she's expecting again (not "they were expecting me")
+  [
+    new RegExp(`\\b(?:i['’]?m|i am|we['’]?re|we are|she['’]?s|she is|they['’]?re|they are|(?:${KIN})\\s+is)\\s+(?:now\\s+|finally\\s+|officially\\s+|currently\\s+)?expecting(?:\\s+(?:our|a|my|her|their)\\s+(?:first|second|third|fourth|fifth|\\d+\\w*|baby|little|rainbow|bundle)|\\s+(?:again|twins|triplets|a boy|a girl|a son|a daughter)\\b|(?=\\s*(?:[.!,)]|$))|\\s+in\\s+(?:the\\s+)?(?:spring|summer|fall|autumn|winter|${MONTH})\\b)`, 'gi'),
+    'expecting',
+  ],
+  // I'm due in March; my due date
+  [
+    new RegExp(`\\b(?:i['’]?m|i am|she['’]?s|she is|we['’]?re|we are|(?:${KIN})\\s+is)\\s+due\\s+(?:in\\s+(?:(?:${MONTH})\\b|(?:a few|a couple of|two|three|four|five|six|\\d+)\\s+(?:weeks|days|months))|(?:${MONTH})\\b|any day|any minute|next (?:week|month)|this (?:week|month)|on the \\d)|\\b(?:my|her|our|wife['’]s|girlfriend['’]s|daughter['’]s)\\s+due date\\b`, 'gi'),
+    'due',
+  ],
+  // shots in my knees; got his shots; the baby's shots
+  [
+    new RegExp(`\\b(?:shots?|injections?|jabs?)\\s+in\\s+(?:${OWNER})\\s+(?:${INJURY_BODY}|butt|eye|eyes|spine|joints?)\\b`, 'gi'),
+    'shot shots injection injections jab jabs',
+  ],
+  [
+    /\b\d+\s+(?:weeks?|wks?|months?)\s+(?:pregnant|along|postpartum|post[- ]op|out from surgery|clean|sober)\b/gi,
+    'pregnant along postpartum op surgery clean sober',
+  ],
+];
+/** PT/OT (physical, occupational therapy) in capitals, in a care context and not a time zone ("9am PT"). */
+const THERAPY_ABBR_RE =
+  /\b(?:(?:to|in|at|from|doing|do|did|does|started|starting|start|finished|finish|more|of|with|for|after|during|outpatient|home|my|his|her|their|our|physical|weeks of|months of)\s+(?:PT|OT)\b(?!\s*(?:time|\d))|(?:PT|OT)\s+(?:for|twice|three times|sessions?|appointments?|appts?|exercises|visits?|evals?|evaluation|referral|clinic|office|is|was|has|helped)\b)/g;
+
+/** Word → bit set of the LAY_SPECS patterns (bit i) it can trigger; bit THERAPY_BIT is "PT"/"OT" in capitals. */
+const GATE_OF = new Map<string, number>();
+LAY_SPECS.forEach(([, words], i) => {
+  for (const alt of words.split(/[|\s]+/)) {
+    const w = alt.replace(/\(\?:|[()]/g, '');
+    if (!w) continue;
+    for (const form of w.endsWith('s?') ? [w.slice(0, -2), w.slice(0, -1)] : [w]) GATE_OF.set(form, (GATE_OF.get(form) ?? 0) | (1 << i));
+  }
+});
+const THERAPY_BIT = 1 << LAY_SPECS.length;
+
 const WORD_RE = /[A-Za-z][A-Za-z0-9'’/-]*[A-Za-z0-9]|[A-Za-z]/g;
 /** GENERIC_CONDITION_RE needs one of its head nouns; READING_RE needs a digit or "D&C". */
 const GENERIC_HEAD = /disease|failure|syndrome|disorder|insufficiency|infection|injury/i;
@@ -273,6 +398,8 @@ interface WordInfo {
   cands: string[][] | undefined;
   /** 1: a word that is health talk once possessed ("my ticker"); 2: a specialist or a two-word specialist's head. */
   special: number;
+  /** The LAY_SPECS patterns this word can trigger (bits; see GATE_OF). */
+  gate: number;
 }
 const WORD_CACHE = new Map<string, WordInfo>();
 const WORD_CACHE_MAX = 50_000;
@@ -295,12 +422,22 @@ function infoOf(word: string): WordInfo {
     const bare = w.endsWith("'s") ? w.slice(0, -2) : w;
     const cands = PHRASES_BY_FIRST.get(w) ?? PHRASES_BY_FIRST.get(bare);
     const special = (POSSESSED.has(w) ? 1 : 0) | (SPECIALIST_WORDS.has(w) || SPECIALIST_HEADS.has(w.replace(/s$/, '')) ? 2 : 0);
-    info = { v, low: w, cands, special };
+    const gate = (GATE_OF.get(bare) ?? 0) | (word === 'PT' || word === 'OT' ? THERAPY_BIT : 0);
+    info = { v, low: w, cands, special, gate };
     if (WORD_CACHE.size >= WORD_CACHE_MAX) WORD_CACHE.clear();
     WORD_CACHE.set(word, info);
   }
   return info;
 }
+
+/** Lexicon words that the next words turn back into everyday English ("sick of waiting", "wheelchair accessible"). */
+const NOT_FOLLOWED_BY = new Map<string, RegExp>([
+  ['sick', /^\s+(?:of\b|and\s+tired\b|to\s+death\s+of\b)/i],
+  ['ill', /^[\s-]+(?:will|manner(?:s|ed)|repute|advised|informed|equipped|prepared|served|timed|suited|tempered|mannered)\b/i],
+  ['wheelchair', /^[\s-]+(?:accessible|accessibility|access|ramps?|friendly|parking|van|entrance|spaces?|spots?|lifts?)\b/i],
+  ['rehab', /^\s+(?:of|on)\s+(?:the|our|this|that|their)\s+(?:building|office|lobby|space|property|house|kitchen|clinic|parking)\b/i],
+  ['radiation', /^\s+(?:warning|signs?|safety|badges?|symbols?)\b/i],
+]);
 
 /** Nothing but sentence punctuation (not a title's period: "Ms. Lantis") before position `i`. */
 function sentenceStart(text: string, i: number): boolean {
@@ -316,12 +453,16 @@ export function findHealth(text: string): Entity[] {
   // One pass over the words: single-word terms, and the tokens for the phrase and specialist pass.
   const toks: PTok[] = [];
   const hits: number[] = [];
+  let gates = 0;
   WORD_RE.lastIndex = 0;
   while ((m = WORD_RE.exec(text))) {
     const word = m[0];
     const info = infoOf(word);
+    gates |= info.gate;
     if (info.v !== 0 && (info.v !== 3 || sentenceStart(text, m.index))) {
-      out.push({ type: 'health', start: m.index, end: m.index + word.length - (info.v === 2 ? 2 : 0) });
+      const nf = NOT_FOLLOWED_BY.get(info.low);
+      if (nf === undefined || !nf.test(text.slice(m.index + word.length, m.index + word.length + 40)))
+        out.push({ type: 'health', start: m.index, end: m.index + word.length - (info.v === 2 ? 2 : 0) });
     }
     if (word.includes('-') || word.includes('/')) {
       // "c-section", "ob-gyn", "non-stress": phrases see the parts
@@ -329,6 +470,7 @@ export function findHealth(text: string): Entity[] {
       let p: RegExpExecArray | null;
       while ((p = PART_RE.exec(word))) {
         const pi = infoOf(p[0]);
+        gates |= pi.gate;
         if (pi.cands || pi.special) hits.push(toks.length);
         toks.push({ low: pi.low, start: m.index + p.index, end: m.index + p.index + p[0].length, info: pi });
       }
@@ -347,6 +489,21 @@ export function findHealth(text: string): Entity[] {
   if (GENERIC_HEAD.test(text)) {
     GENERIC_CONDITION_RE.lastIndex = 0;
     while ((m = GENERIC_CONDITION_RE.exec(text))) out.push({ type: 'health', start: m.index, end: m.index + m[0].length });
+  }
+  if (gates !== 0) {
+    for (let i = 0; i < LAY_SPECS.length; i++) {
+      if ((gates & (1 << i)) === 0) continue;
+      const re = LAY_SPECS[i]![0];
+      re.lastIndex = 0;
+      while ((m = re.exec(text))) out.push({ type: 'health', start: m.index, end: m.index + m[0].length });
+    }
+  }
+  if ((gates & THERAPY_BIT) !== 0) {
+    THERAPY_ABBR_RE.lastIndex = 0;
+    while ((m = THERAPY_ABBR_RE.exec(text))) {
+      const a = /(?:PT|OT)/.exec(m[0])!;
+      out.push({ type: 'health', start: m.index + a.index, end: m.index + a.index + 2 });
+    }
   }
   EPONYM_RE.lastIndex = 0;
   while ((m = EPONYM_RE.exec(text))) out.push({ type: 'health', start: m.index, end: m.index + m[0].length });

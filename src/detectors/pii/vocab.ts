@@ -44,6 +44,10 @@ vitamin_d_deficiency b12_deficiency lactose_intolerant lactose_intolerance glute
 adenoids checkup check-up annual_physical well_visit well-child_visit wellness_exam physical_exam blood_draw
 general_anesthetic local_anesthetic general_anesthesia spinal_block acupuncture condom condoms folic_acid prenatal_vitamins
 elavil melatonin pepto pepto-bismol excedrin nicotine_gum marijuana cannabis cbd medical_marijuana shrooms lsd mdma
+intubated extubated trached bedbound housebound homebound trimester trimesters first_trimester second_trimester third_trimester rainbow_baby
+baby_bump weeks_along months_along intensive_care in_a_coma induced_coma on_life_support life_support burn_unit burn_center
+trauma_unit cardiac_unit step-down_unit cardiac_rehab pulmonary_rehab inpatient_rehab treatment_center treatment_facility
+residential_treatment sober_living in_recovery using_again
 `.split(/\s+/).filter(Boolean);
 
 /**
@@ -75,6 +79,43 @@ growth_removed lump_removed mole_removed spot_on_my_lung spot_on_his_lung spot_o
 cancer-free cancer_free in_remission chemo_treatments radiation_treatments rounds_of_chemo last_chemo
 on_oxygen oxygen_tank stage_iv terminal_diagnosis months_to_live weeks_to_live
 wheelchair-bound bedridden bed-bound hospice_care memory_care
+in_a_dark_place in_a_really_dark_place in_a_very_dark_place in_a_bad_place_mentally hit_rock_bottom my_depression her_depression his_depression
+bad_lungs weak_lungs bad_kidneys weak_kidneys bad_liver bad_circulation poor_circulation circulation_problems heart_flutter high_sugar low_sugar
+water_on_the_knee water_on_his_knee water_on_her_knee fluid_on_the_lungs fluid_on_his_lungs fluid_on_her_lungs fluid_around_the_heart
+car_wreck motorcycle_accident bike_accident work_accident accident_at_work hit_by_a_car slipped_a_disc slipped_a_disk pulled_a_muscle
+pulled_my_back pulled_his_back pulled_her_back threw_my_back_out threw_his_back_out threw_her_back_out threw_out_my_back threw_out_his_back threw_out_her_back
+second-degree_burn second-degree_burns third-degree_burn third-degree_burns first-degree_burn bad_burn bad_burns
+keep_food_down keep_anything_down keep_water_down keep_liquids_down catch_my_breath catch_his_breath catch_her_breath catch_their_breath
+barely_breathe hard_to_breathe trouble_breathing difficulty_breathing could_not_breathe couldn't_breathe can't_breathe cannot_breathe
+coughing_up_blood dizzy_spells dizzy_spell fainting_spells spells_of_dizziness
+`.split(/\s+/).filter(Boolean);
+
+/**
+ * Brand and generic drug names people type (chronic-disease, mental-health, HIV/hepatitis, oncology, dermatology,
+ * respiratory and over-the-counter), beyond health.ts's own list and the stems below.
+ */
+export const DRUG_NAMES: readonly string[] = `
+glyburide pioglitazone actos amaryl glucotrol glucophage janumet synjardy xigduo steglatro soliqua xultophy fiasp admelog lyumjev afrezza baqsimi gvoke glucagon humulin novolin
+hydralazine isosorbide imdur nitroglycerin nitrostat digoxin lanoxin amiodarone cordarone pacerone diltiazem cardizem verapamil nifedipine procardia labetalol nebivolol bystolic
+benazepril lotensin ramipril altace enalapril vasotec zestril prinivil accupril chlorthalidone torsemide demadex bumetanide bumex aldactone inspra eplerenone microzide klor-con
+benicar olmesartan diovan cozaar hyzaar micardis telmisartan irbesartan avapro atacand edarbi exforge lotrel tribenzor bidil tikosyn betapace flecainide tambocor sotalol dofetilide multaq ranexa
+pradaxa dabigatran savaysa repatha praluent leqvio nexletol vascepa tricor fenofibrate gemfibrozil ezetimibe welchol camzyos vyndaqel vyndamax kerendia verquvo corlanor
+trintellix vortioxetine pristiq desvenlafaxine viibryd vilazodone auvelity caplyta ingrezza austedo nuplazid aricept donepezil memantine namenda rivastigmine leqembi
+sinemet carbidopa levodopa ropinirole pramipexole requip mirapex xyzal levocetirizine nasacort qvar pulmicort dulera anoro breztri daliresp tezspire nucala fasenra xolair trikafta kalydeco ofev esbriet
+xifaxan rifaximin amitiza trulance motegrity creon dexilant carafate reglan bentyl dicyclomine lomotil uceris lialda asacol pentasa zeposia
+myrbetriq vesicare oxybutynin detrol gemtesa levitra orilissa myfembree nexplanon annovera makena diclegis zurzuvae zulresso
+eylea lucentis vabysmo xiidra restasis lumigan xalatan latanoprost timolol combigan rhopressa
+sotyktu tremfya ilumya bimzelx kevzara actemra orencia olumiant cimzia simponi kineret benlysta krystexxa uloric zyloprim colcrys
+evenity forteo tymlos reclast boniva actonel evista veozah estrace vagifem climara vivelle divigel androgel xyosted jatenzo
+qulipta vyepti reyvow zavzpret fioricet butalbital skelaxin zanaflex lidoderm belbuca butrans nucynta xtampza hysingla zohydro opana subutex sublocade zubsolv lucemyra
+campral acamprosate disulfiram zyban varenicline qelbree azstarys adzenys mydayis evekeo jornay daytrana kapvay aplenzin emsam fetzima symbyax
+geodon ziprasidone saphris fanapt lybalvi cobenfy clozaril lithobid trileptal oxcarbazepine carbamazepine vimpat lacosamide briviact xcopri fycompa aptiom banzel onfi diastat valtoco nayzilam epidiolex zonegran zonisamide phenytoin pregabalin
+gralise horizant savella belsomra dayvigo quviviq lunesta eszopiclone restoril halcion rozerem xyrem xywav wakix sunosi provigil nuvigil modafinil armodafinil
+dovato juluca odefsey complera stribild symtuza prezcobix cabenuva apretude sunlenca isentress tivicay prezista edurant atripla epclusa harvoni mavyret sovaldi zepatier
+xtandi zytiga erleada nubeqa lynparza verzenio kisqali tukysa enhertu kadcyla perjeta tecentriq imfinzi libtayo yervoy lenvima cabometyx inlyta sutent votrient lonsurf xeloda capecitabine tarceva alecensa calquence brukinsa venclexta darzalex kyprolis velcade pomalyst jakafi tasigna sprycel neulasta neupogen aranesp procrit epogen zometa xgeva
+cibinqo adbry opzelura eucrisa elidel protopic soolantra finacea aczone epiduo differin absorica claravis amnesteem doryx solodyn oracea
+levaquin avelox biaxin clarithromycin ceftin cefuroxime omnicef cefdinir rocephin ceftriaxone zyvox xofluza relenza lagevrio valcyte famvir abreva monistat lamisil nizoral nystatin ivermectin stromectol tindamax metronidazole dificid
+tums rolaids gaviscon maalox metamucil senokot dramamine meclizine antivert robitussin delsym theraflu coricidin afrin rhinocort clarinex pataday midol pamprin bengay aspercreme salonpas orajel vagisil unisom zzzquil nytol zicam alka-seltzer kaopectate prevacid zegerid lactaid emergen-c
 `.split(/\s+/).filter(Boolean);
 
 /**
