@@ -280,7 +280,9 @@ const SYMPTOM =
   '(?:so\\s+|really\\s+|very\\s+|all\\s+|still\\s+|always\\s+|pretty\\s+|super\\s+|a bit\\s+|kind of\\s+|kinda\\s+)?' +
   '(?:tight|swollen|numb|bad|weak|failing|shot|hurting|aching|throbbing|killing (?:me|him|her)|bleeding|infected|inflamed|bruised|' +
   'broken|fractured|giving out|going|acting up|flaring(?: up)?|high|low|through the roof|tingling|burning|spasming|cramping|blurry|' +
-  'fuzzy|puffy|swelling|itchy|worse|sore|stiff|locked|out of whack|out of control|crazy high|way up|way down|elevated)';
+  'fuzzy|puffy|swelling|itchy|worse|sore|stiff|locked|out of whack|out of control|crazy high|way up|way down|elevated|' +
+  '(?:feeling|doing|getting|healing|looking)\\s+(?:much\\s+|a lot\\s+|so much\\s+|a little\\s+)?(?:better|worse)|healing|recovering)|' +
+  'heal(?:s|ed|ing)';
 /** Verbs of injury before someone's body part ("burned his hand", "rolled my ankle", "hit her head"). */
 const INJURY_VERB =
   'burn(?:ed|t|s)?|scald(?:ed|s)?|cut|sliced|slashed|hurt(?:s|ing)?|injur(?:ed|es|ing)|twist(?:ed|s|ing)?|roll(?:ed|s)?|jam(?:med|s)?|' +
@@ -366,6 +368,30 @@ const LAY_SPECS: [RegExp, string][] = [
     /\b\d+\s+(?:weeks?|wks?|months?)\s+(?:pregnant|along|postpartum|post[- ]op|out from surgery|clean|sober)\b/gi,
     'pregnant along postpartum op surgery clean sober',
   ],
+  // pain in my lower back; a lump on her neck; bleeding in the brain (not "a pain in the neck")
+  [
+    new RegExp(`\\b(?:pains?|aches?|aching|swelling|numbness|tingling|bleeding|rash|lump|lumps|bumps?|sores?|cramping|cramps|spasms?|stiffness|burning|itching|pressure|tightness|weakness|infection|cyst|growth|spots?|mole|clots?|blood clots?|fluid)\\s+(?:in|on|around|under|behind|near|at)\\s+(?:${OWNER}\\s+(?:(?:left|right|lower|upper)\\s+)?(?:${INJURY_BODY}|${BODY}|breasts?|armpits?|brain|colon|ovary|ovaries|uterus|prostate|abdomen|side|belly|butt|bottom)|the\\s+(?:(?:left|right|lower|upper)\\s+)?(?:breasts?|armpits?|lungs?|brain|colon|ovary|ovaries|uterus|prostate|bladder|kidneys?|liver|abdomen|chest|stomach|groin|heart|spine|knees?|hips?|ankles?|joints?|lower back))\\b`, 'gi'),
+    'pain pains ache aches aching swelling numbness tingling bleeding rash lump lumps bump bumps sore sores cramping cramps spasm spasms stiffness burning itching pressure tightness weakness infection cyst growth spot spots mole clot clots fluid',
+  ],
+  // a sore knee; stiff neck; swollen feet; numb hands
+  [
+    /\b(?:sore|stiff|swollen|aching|achy|bum|busted|injured|twisted|sprained|numb|weak|bruised|infected|throbbing|pulled|torn|dislocated|frozen|arthritic)\s+(?:knees?|back|neck|ankles?|feet|foot|legs?|hips?|shoulders?|elbows?|wrists?|hands?|fingers?|toes?|joints?|muscles?|hamstrings?|groin|calf|calves|jaw|gums|throat|tooth|teeth|ribs?|heel|heels|tendons?|ligaments?)\b/gi,
+    'sore stiff swollen aching achy bum busted injured twisted sprained numb weak bruised infected throbbing pulled torn dislocated frozen arthritic',
+  ],
+  // lost 30 pounds; gained 25 lbs
+  [
+    /\b(?:lost|gained|losing|gaining|dropped|put on|down|up)\s+(?:about\s+|almost\s+|over\s+|nearly\s+|like\s+)?(?:\d+|a lot of|so much|ten|twenty|thirty|forty|fifty)\s*(?:pounds|lbs?|kilos|kgs?)\b/gi,
+    'pounds lbs lb kilos kg kgs',
+  ],
+  // born at 32 weeks; born premature; delivered our daughter
+  [
+    /\bborn\s+(?:at\s+\d+\s+weeks|\d+\s+weeks\s+early|(?:\w+\s+)?(?:early|premature|prematurely|preterm|not breathing|blue|with\s+(?:a|an)\s+\w+))\b/gi,
+    'born',
+  ],
+  [
+    /\bdelivered\s+(?:our|my|her|his|their|both|the)\s+(?:baby|babies|son|daughter|twins|triplets|first|second|third|little|grandson|granddaughter|rainbow)\b/gi,
+    'delivered',
+  ],
 ];
 /** PT/OT (physical, occupational therapy) in capitals, in a care context and not a time zone ("9am PT"). */
 const THERAPY_ABBR_RE =
@@ -437,6 +463,10 @@ const NOT_FOLLOWED_BY = new Map<string, RegExp>([
   ['wheelchair', /^[\s-]+(?:accessible|accessibility|access|ramps?|friendly|parking|van|entrance|spaces?|spots?|lifts?)\b/i],
   ['rehab', /^\s+(?:of|on)\s+(?:the|our|this|that|their)\s+(?:building|office|lobby|space|property|house|kitchen|clinic|parking)\b/i],
   ['radiation', /^\s+(?:warning|signs?|safety|badges?|symbols?)\b/i],
+  ['unconscious', /^\s+bias/i],
+  ['deaf', /^\s+ears?\b/i],
+  ['wound', /^\s+(?:up|down|tight|around)\b/i],
+  ['disability', /^\s+(?:insurance|claims?|forms?|paperwork)\b/i],
 ]);
 
 /** Nothing but sentence punctuation (not a title's period: "Ms. Lantis") before position `i`. */

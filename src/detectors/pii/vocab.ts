@@ -48,6 +48,12 @@ intubated extubated trached bedbound housebound homebound trimester trimesters f
 baby_bump weeks_along months_along intensive_care in_a_coma induced_coma on_life_support life_support burn_unit burn_center
 trauma_unit cardiac_unit step-down_unit cardiac_rehab pulmonary_rehab inpatient_rehab treatment_center treatment_facility
 residential_treatment sober_living in_recovery using_again
+nauseous nauseated queasy constipated bloated indigestion mucus itchy pus limping feverish clammy jaundice jaundiced gangrene
+stiffness spasm spasms soreness inflammation inflamed concussed unconscious paralyzed paralysed paralysis amputee epileptic
+plantar_fasciitis hypothyroid hyperthyroid laceration lacerations gash wound wounds lesion lesions sniffles welts wart deaf
+disability disabilities legally_blind went_blind going_blind blind_in_one_eye hard_of_hearing bed_rest gave_birth giving_birth
+give_birth birth_plan home_birth on_the_spectrum special_needs under_the_knife running_a_temperature running_a_fever
+spiked_a_fever broke_out_in_hives broke_out_in_a_rash
 `.split(/\s+/).filter(Boolean);
 
 /**
