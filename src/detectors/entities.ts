@@ -4,7 +4,7 @@
 // enough to call a text identifying). Pure and synchronous.
 import type { Entity, PracticeFacts } from '../core/types.ts';
 import { findHealth } from './pii/health.ts';
-import { findPatterns, type Found } from './pii/patterns.ts';
+import { findCuedAges, findPatterns, noAgeCues, type Found } from './pii/patterns.ts';
 import { findPersons, type PracticeNames } from './pii/person.ts';
 
 export type { Found } from './pii/patterns.ts';
@@ -47,7 +47,10 @@ export function findEntitiesDetailed(text: string, practice: PracticeFacts): Fou
   // findPatterns returns a fresh array: the other finders' spans are appended to it (no intermediate arrays).
   const found: Found[] = findPatterns(text);
   for (const e of findHealth(text)) found.push({ ...e, strength: 2 });
-  for (const p of findPersons(text, practiceNames(practice))) found.push(p);
+  const cues = noAgeCues();
+  for (const p of findPersons(text, practiceNames(practice), cues)) found.push(p);
+  // Ages that need a cue word ("seventy-two", "my father is 72"): the person finder's tokens say which cues are there.
+  for (const a of findCuedAges(text, cues)) found.push(a);
   return resolve(found);
 }
 

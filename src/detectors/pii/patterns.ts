@@ -55,15 +55,60 @@ const MONTH_ALONE = new RegExp(`\\b(?:in|since|last|this|next|early|late|mid|unt
 const WEEKDAY = /\b(?:(?:last|this|next|on|every)\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b(?!s)/gi;
 const YEAR_DOB = /\b(?:born|b\.|dob|date of birth|birthday)\b[^.\n\d]{0,15}((?:19|20)\d{2})\b/gi;
 
+/** People whose age is often given right after them: "my father is 72", "my son (4)". */
+const AGE_OWNER =
+  "(?:mom|mother|mum|dad|father|son|daughter|husband|wife|brother|sister|grandma|grandmother|grandpa|grandfather|grandson|granddaughter|" +
+  'aunt|uncle|cousin|niece|nephew|baby|child|kid|boy|girl|toddler|friend|neighbou?r|partner|boyfriend|girlfriend|bf|gf|fianc[eé]e?|' +
+  'twins?|stepson|stepdaughter|newborn|infant|patient|grandbaby|grandkid|nana|granny)';
+/** What may follow a bare age: a stop, the end, or a word that starts a new clause ("she is seventy-two and…"). */
+const AGE_END = '(?=\\s*(?:[,.;:!?)]|$|(?:and|now|today|with|but|so|this|next|in|when|who|yet|already)\\b))';
+/** Ages in words: one … ninety-nine. */
+const NUM_WORD =
+  '(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|' +
+  'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)';
+/** A token (lower-case, as the person finder splits words) that is a number word: "two", "seventy-two", "fifty-year-old". */
+export const NUM_WORD_TOKEN = new RegExp(`^${NUM_WORD}(?:-.*)?$`);
+/** A tens number word ("forty", "seventy-two"): after a pronoun only these are ages ("she's seventy-two"). */
+export const TENS_WORD_TOKEN = /^(?:twen|thir|for|fif|six|seven|eigh|nine)ty(?:-.*)?$/;
+/** A decade ("in her eighties"). */
+export const DECADE_TOKEN = /^(?:twen|thir|for|fif|six|seven|eigh|nine)ties$/;
+/** A word after which an age follows: "aged seventy", "turning forty". */
+export const AGE_VERB_TOKEN = /^(?:aged?|turned|turning|turns)$/;
+/** A token naming someone whose age often follows ("my father is 72", "my son (4)"). */
+export const AGE_OWNER_TOKEN = new RegExp(`^${AGE_OWNER}$`);
 const AGE_RES: RegExp[] = [
   /\b\d{1,3}(?:\s*|-)(?:years?|yrs?|y\/o|yo|year-old|months?)(?:[\s-]*old)?\b/gi,
   /\b\d{1,3}\s*(?:yo|y\/o|y\.o\.)(?![a-z])/gi,
-  /\b(?:aged?|age of|turned|turning|turns|turn)\s+(\d{1,3})\b(?!\s*(?:minutes|mins|hours|days|weeks|percent|%|dollars|am|pm|times|degrees))/gi,
+  /\b(?:age\s*[:=]\s*|(?:aged?|age of|turned|turning|turns|turn)\s+)(\d{1,3})\b(?!\s*(?:minutes|mins|hours|days|weeks|percent|%|dollars|am|pm|times|degrees))/gi,
   /\b(?:(?:i|he|she|they)(?:'m|’m| am|'s|’s| is| was| were|'re| are)|when (?:he|she|i|they) (?:was|were))\s+(\d{1,3})(?![\d:%/]|[.,]\d|\s*(?:minutes|mins|hours|days|weeks|percent|%|dollars|am|pm|times))\b/gi,
-  /\b\d{1,3}\s*(?:m|f|male|female)\b(?=\s|,|$)/gi,
+  // "56F", "34 m", "(34m)", "31f/": only the number is the age
+  /\b(\d{1,3})\s*(?:m|f|male|female)\b(?=[\s,;:)\]/]|$)/gi,
   // "Walter Ames, 88, had…"
   /(?<=\p{L}),\s+(\d{1,2}|1[01]\d),(?=\s)/gu,
-  /\b(?:in (?:his|her|their|my) )(?:early |mid |late )?\d0s\b/gi,
+  /\b(?:in (?:his|her|their|my|our) )(?:early |mid |mid-|late )?\d0'?s\b/gi,
+];
+/** Ages given with digits after a cue word (see findCuedAges). */
+const AGE_CUED_RES: RegExp[] = [
+  // "a 6 week old", "5 days old"
+  /\b\d{1,3}(?:\s*|-)(?:weeks?|wks?|days?)[\s-]*old\b/gi,
+  // "my father is 72", "my son just turned 4"
+  new RegExp(`\\b(?:my|our|his|her|their) ${AGE_OWNER}(?:'s|’s| is| was| turned| just turned)\\s+(\\d{1,3})(?![\\d:%/]|[.,]\\d)${AGE_END}`, 'gi'),
+  // "my father (72)", "me (34)"
+  new RegExp(`\\b(?:${AGE_OWNER}|me|myself|i|he|she)\\s*\\((\\d{1,3})\\)`, 'gi'),
+];
+const AGE_CUED_GROUP = [0, 1, 1];
+const PAREN_DIGIT = /\(\d/;
+/** Ages in words (see findCuedAges). */
+const AGE_WORD_RES: RegExp[] = [
+  // "a fifty-year-old", "seventy two years old", "two and a half years old", "three months old"
+  new RegExp(`\\b${NUM_WORD}(?:[- ]and[- ]a[- ]half)?[- ](?:years?|yrs?|months?|weeks?|days?)[- ]old\\b`, 'gi'),
+  // "aged seventy-two", "turning forty"
+  new RegExp(`\\b(?:aged?|turned|turning|turns)\\s+(${NUM_WORD}(?:[- ]and[- ]a[- ]half)?)${AGE_END}`, 'gi'),
+  // "my grandmother is seventy-two and…", "my daughter is two and a half"
+  new RegExp(`\\b(?:my|our|his|her|their) ${AGE_OWNER}(?:'s|’s| is| was| just turned)\\s+(${NUM_WORD}(?:[- ]and[- ]a[- ]half)?)${AGE_END}`, 'gi'),
+  // "she's seventy-two": after a pronoun only the tens (so not "I am one of…")
+  new RegExp(`\\b(?:i|he|she)(?:'m|’m| am|'s|’s| is| was)\\s+((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)${AGE_END}`, 'gi'),
+  /\bin (?:his|her|their|my|our) (?:early |mid |mid-|late )?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/gi,
 ];
 
 const STREET_WORDS =
@@ -96,7 +141,8 @@ const ADDRESS_RES: RegExp[] = [
   // military and ship addresses: "USNS Bergman\nFPO AP 93757", "Unit 1009 Box 0219\nDPO AP 51065"
   /\b(?:usns|usnv|uss|uscgc|psc|unit)\s+[\p{L}\d]+(?:,?\s+box\s+\d+)?[\s,]+(?:fpo|apo|dpo)\s+[a-z]{2}\s+\d{5}\b/giu,
 ];
-const AGE_GROUP = AGE_RES.map((re) => (re.source.includes('(\\d{1,3})') ? 1 : 0));
+const AGE_GROUP = AGE_RES.map((re) => (re.source.includes('(\\d{1,3})') || re.source.includes('(\\d{1,2}|') ? 1 : 0));
+const AGE_WORD_GROUP = AGE_WORD_RES.map((re) => (re.source.includes('\\s+(') ? 1 : 0));
 const ADDRESS_GROUP = ADDRESS_RES.map((re) => (re.source.startsWith('\\b(?:zip') ? 1 : 0));
 /** The address patterns above that can match a text without any digit (every other one needs one). */
 const ADDRESS_RES_WITHOUT_DIGITS: ReadonlySet<RegExp> = new Set([ADDRESS_RES[1]!, ADDRESS_RES[2]!, ADDRESS_RES[9]!, ADDRESS_RES[10]!]);
@@ -201,6 +247,42 @@ export function findPatterns(text: string, prechecks = true): Found[] {
     out.push(...all(LONG_DIGITS, text, 'id', 1));
   }
   if (runAll || DAY_WORD.test(text)) out.push(...all(WEEKDAY, text, 'date', 0));
+  return out;
+}
+
+/** Which age cues a text's words hold (the person finder's tokenizer knows this for free, per distinct word). */
+export interface AgeCues {
+  /** A number word ("two", "seventy-two", "fifty-year-old"); "one" only beside another cue (it is mostly "one of…"). */
+  numberWord: boolean;
+  /** A tens number word ("forty", "seventy-two"). */
+  tens: boolean;
+  /** A decade word ("eighties"). */
+  decade: boolean;
+  /** "old" or "…-old". */
+  old: boolean;
+  /** "age", "aged", "turned", "turning", "turns". */
+  ageVerb: boolean;
+  /** A word like "father", "son", "wife" (AGE_OWNER_TOKEN). */
+  owner: boolean;
+}
+
+export function noAgeCues(): AgeCues {
+  return { numberWord: false, tens: false, decade: false, old: false, ageVerb: false, owner: false };
+}
+
+/**
+ * Ages that need a cue word: in words ("seventy-two", "a fifty-year-old", "in her eighties") and digits after a
+ * person ("my father is 72", "my son (4)", "a 6 week old"). Kept out of findPatterns: each pattern runs only when
+ * the words it needs are in the text, which the caller already knows (entities.ts passes the tokenizer's cues).
+ */
+export function findCuedAges(text: string, cues: AgeCues): Found[] {
+  const out: Found[] = [];
+  const use = [cues.numberWord && cues.old, cues.numberWord && cues.ageVerb, cues.numberWord && cues.owner, cues.tens, cues.decade];
+  for (let k = 0; k < AGE_WORD_RES.length; k++) if (use[k]) out.push(...all(AGE_WORD_RES[k]!, text, 'age', 1, AGE_WORD_GROUP[k]));
+  if (!(cues.old || cues.owner || text.includes('(')) || !/\d/.test(text)) return out;
+  if (cues.old) out.push(...all(AGE_CUED_RES[0]!, text, 'age', 1, AGE_CUED_GROUP[0]));
+  if (cues.owner) out.push(...all(AGE_CUED_RES[1]!, text, 'age', 1, AGE_CUED_GROUP[1]));
+  if (PAREN_DIGIT.test(text)) out.push(...all(AGE_CUED_RES[2]!, text, 'age', 1, AGE_CUED_GROUP[2]));
   return out;
 }
 

@@ -3,7 +3,7 @@
 // ("my name is", "User:"), known first names (+ surname or initial), runs of capitalised non-words.
 import { COMMON_WORDS, FIRST_NAMES, LAST_NAMES, NON_PERSON_WORDS, ORG_WORDS, PLACE_WORDS } from './lexicon.ts';
 import { isHealthTerm } from './health.ts';
-import type { Found } from './patterns.ts';
+import { AGE_OWNER_TOKEN, AGE_VERB_TOKEN, DECADE_TOKEN, NUM_WORD_TOKEN, TENS_WORD_TOKEN, type AgeCues, type Found } from './patterns.ts';
 
 interface Tok {
   text: string;
@@ -109,12 +109,22 @@ const W_TITLE = 256; // TITLE
 const W_RELATION = 512; // RELATION
 const W_AMBIG_FIRST = 1024; // AMBIGUOUS_FIRST_NAMES
 const W_AMBIG_LAST = 2048; // AMBIGUOUS_LAST_NAMES
+// Age cues, collected for findCuedAges (see AgeCues): a number word, "old", a person whose age may follow.
+const W_NUM_WORD = 4096;
+const W_OLD = 8192;
+const W_AGE_OWNER = 16384;
+const W_NUM_ONE = 32768; // "one", "one-year-old"
+const W_TENS = 65536;
+const W_DECADE = 131072;
+const W_AGE_VERB = 262144;
 function wordInfo(low: string): number {
   return (isCommon(low) ? W_COMMON : 0) | (COMMON_WORDS.has(low) ? W_COMMON_WORD : 0) | (FIRST_NAMES.has(low) ? W_FIRST : 0) |
     (LAST_NAMES.has(low) ? W_LAST : 0) | (NON_PERSON_WORDS.has(low) ? W_NON_PERSON : 0) | (PLACE_WORDS.has(low) ? W_PLACE : 0) |
     (ORG_WORDS.has(low) ? W_ORG : 0) | (isHealthTerm(low) ? W_HEALTH : 0) | (TITLE.test(low) ? W_TITLE : 0) |
     (RELATION.test(low) ? W_RELATION : 0) | (AMBIGUOUS_FIRST_NAMES.has(low) ? W_AMBIG_FIRST : 0) |
-    (AMBIGUOUS_LAST_NAMES.has(low) ? W_AMBIG_LAST : 0);
+    (AMBIGUOUS_LAST_NAMES.has(low) ? W_AMBIG_LAST : 0) | (NUM_WORD_TOKEN.test(low) ? (low.startsWith('one') ? W_NUM_ONE : W_NUM_WORD) : 0) |
+    (low === 'old' || low.endsWith('-old') ? W_OLD : 0) | (AGE_OWNER_TOKEN.test(low) ? W_AGE_OWNER : 0) |
+    (TENS_WORD_TOKEN.test(low) ? W_TENS : 0) | (DECADE_TOKEN.test(low) ? W_DECADE : 0) | (AGE_VERB_TOKEN.test(low) ? W_AGE_VERB : 0);
 }
 
 /** What tokenize needs about one raw word match, worked out once per distinct match. */
@@ -254,8 +264,19 @@ function lowerNameAfterRelation(text: string, toks: Tok[], k: number): number {
   return subjectEnds(text, toks, k) ? k : -1;
 }
 
-export function findPersons(text: string, practice: PracticeNames): Found[] {
+/** `ageCues`, when given, is filled with the age cues among the text's words (for findCuedAges; no extra pass). */
+export function findPersons(text: string, practice: PracticeNames, ageCues?: AgeCues): Found[] {
   const toks = tokenize(text);
+  if (ageCues) {
+    let bits = 0;
+    for (const t of toks) bits |= t.info;
+    ageCues.old = (bits & W_OLD) !== 0;
+    ageCues.owner = (bits & W_AGE_OWNER) !== 0;
+    ageCues.ageVerb = (bits & W_AGE_VERB) !== 0;
+    ageCues.tens = (bits & W_TENS) !== 0;
+    ageCues.decade = (bits & W_DECADE) !== 0;
+    ageCues.numberWord = (bits & W_NUM_WORD) !== 0 || ((bits & W_NUM_ONE) !== 0 && (bits & (W_OLD | W_AGE_OWNER | W_AGE_VERB)) !== 0);
+  }
   const out: Found[] = [];
   if (toks.length === 0) return out;
   const lowerText = !/\p{Lu}/u.test(text);
