@@ -8,7 +8,7 @@ import type { PracticeFacts } from '../../src/core/types.ts';
 
 const practice: PracticeFacts = {
   name: 'Lakeside Family Medicine', phones: [], addresses: [], website: null, hours: {}, timezone: 'UTC', providers: [],
-  staff: [], insurance_accepted: [], insurance_not_accepted: [], contact_phone: null, contact_email: null,
+  staff: [], insurance_accepted: [], insurance_not_accepted: [], contact_phone: '(555) 201-3344', contact_email: null,
 };
 const ages = (text: string) => findEntities(text, practice).filter((e) => e.type === 'age').map((e) => text.slice(e.start, e.end));
 

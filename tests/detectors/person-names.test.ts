@@ -9,9 +9,9 @@ import type { PracticeFacts } from '../../src/core/types.ts';
 const base: PracticeFacts = {
   name: 'Lakeside Family Medicine', phones: [], addresses: [], website: null, hours: {}, timezone: 'UTC',
   providers: [{ name: 'Dr. Anita Patel', current: true }], staff: ['Maria Chen'], insurance_accepted: [],
-  insurance_not_accepted: [], contact_phone: null, contact_email: null,
+  insurance_not_accepted: [], contact_phone: '(555) 201-3344', contact_email: null,
 };
-const withStaff = (staff: string[] = []): PracticeFacts => ({ ...base, staff: [...(base.staff ?? []), ...staff] });
+const withStaff = (staff: string[] = []): PracticeFacts => ({ ...base, staff: [...base.staff, ...staff] });
 
 function persons(text: string, practice = base) {
   return findEntitiesDetailed(text, practice).filter((e) => e.type === 'person').map((e) => ({ text: text.slice(e.start, e.end), strength: e.strength }));
