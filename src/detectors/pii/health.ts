@@ -219,7 +219,7 @@ function findPhrases(text: string, toks: PTok[], hits: number[], out: Entity[]):
 }
 
 /** Everyday words that name a body system or someone's care once someone owns them ("my procedure", "her physical"). */
-const POSSESSED = new Set(['ticker', 'sugar', 'sugars', 'bp', 'procedure', 'procedures', 'operation', 'physical', 'labs', 'meds', 'pressure', 'shots', 'jabs', 'vitals', 'scans', 'scan', 'recovery', 'cast']);
+const POSSESSED = new Set(['ticker', 'sugar', 'sugars', 'bp', 'procedure', 'procedures', 'operation', 'physical', 'labs', 'meds', 'pressure', 'shots', 'jabs', 'vitals', 'scans', 'scan', 'recovery', 'cast', 'refill', 'refills', 'results']);
 const POSSESSIVE = new Set(['my', 'his', 'her', 'their', 'our', 'your']);
 /** Specialists (single words) and the words that attach one to someone's care. */
 const SPECIALIST_WORDS = new Set(SPECIALISTS.filter((w) => !w.includes('_')).flatMap((w) => [w, w + 's']));
@@ -391,6 +391,21 @@ const LAY_SPECS: [RegExp, string][] = [
   [
     /\bdelivered\s+(?:our|my|her|his|their|both|the)\s+(?:baby|babies|son|daughter|twins|triplets|first|second|third|little|grandson|granddaughter|rainbow)\b/gi,
     'delivered',
+  ],
+  // the doctor looked at my knee; x-rayed her ankle; stitched his chin
+  [
+    new RegExp(`\\b(?:looked at|examined|checked|x-?rayed|scanned|operated on|fixed|set|stitched(?: up)?|wrapped|splinted|casted|treated|drained|numbed|injected|iced|bandaged|cleaned)\\s+(?:${OWNER})\\s+(?:(?:left|right|bad|sore|swollen|broken|injured)\\s+)?(?:${INJURY_BODY}|throat|chest|lungs|stomach|belly|skin|rash|wound|cut|ears?|eyes?)\\b`, 'gi'),
+    'looked examined checked x-rayed xrayed x-ray scanned operated fixed set stitched wrapped splinted casted treated drained numbed injected iced bandaged cleaned',
+  ],
+  // back problems; knee injury; eye issues
+  [
+    /\b(?:knee|back|neck|hip|shoulder|ankle|foot|feet|eye|ear|stomach|tummy|bowel|bladder|skin|joint|heart|lung|kidney|liver|thyroid|prostate|sinus|hearing|vision|memory|balance|breathing|mobility|leg|hand|wrist|elbow|jaw|tooth|teeth|gum|spine|pelvic|blood)\s+(?:problems?|issues?|injur(?:y|ies)|troubles?|condition|infections?|procedure|operation|repair)\b/gi,
+    'problem problems issue issues injury injuries trouble troubles condition infection infections procedure operation repair',
+  ],
+  // she's in the hospital; Dad was in the ICU; in and out of hospital
+  [
+    new RegExp(`\\b(?:${PERSON}(?:['’]s|\\s+(?:is|was|are|were|has been|had been|have been|been|ended up|landed))\\s+(?:still\\s+|now\\s+|currently\\s+|back\\s+|already\\s+)?|in and out of\\s+)(?:in\\s+)?(?:the\\s+)?(?:hospital|ICU|ER|NICU|PICU|intensive care|emergency room|psych ward|rehab|hospice)\\b`, 'gi'),
+    'hospital icu er nicu picu intensive emergency psych rehab hospice',
   ],
 ];
 /** PT/OT (physical, occupational therapy) in capitals, in a care context and not a time zone ("9am PT"). */

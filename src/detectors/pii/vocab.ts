@@ -265,4 +265,7 @@ pulmonologist nephrologist hematologist oncologist gynecologist gyno obgyn ob-gy
 otolaryngologist ent ophthalmologist optometrist neurosurgeon surgeon radiologist anesthesiologist physiatrist midwife doula
 chiropractor chiro physio physical_therapist psychologist psychiatrist therapist counselor counsellor shrink pcp pain_specialist
 ob_gyn fertility_doctor fertility_specialist reproductive_endocrinologist sleep_specialist dietitian nutritionist speech_therapist
+ob derm onc neuro psych rheum rheumy audiologist orthodontist oral_surgeon periodontist endodontist hospitalist psychotherapist
+sleep_doctor pain_doctor heart_doctor kidney_doctor lung_doctor foot_doctor eye_doctor skin_doctor bone_doctor cancer_doctor
+diabetes_doctor occupational_therapist respiratory_therapist wound_nurse hospice_nurse diabetes_educator lactation_consultant
 `.split(/\s+/).filter(Boolean);
