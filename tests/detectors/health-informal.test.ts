@@ -88,4 +88,5 @@ test('drug brands and generics people type are found', () => {
   }
 });
 
-const HOLDOUT_FLOOR = 0;
+// 70/72 (0.972) when first scored after tuning; the code before this round found 54/72 (0.750).
+const HOLDOUT_FLOOR = 0.95;
