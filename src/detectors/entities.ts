@@ -51,7 +51,25 @@ export function findEntitiesDetailed(text: string, practice: PracticeFacts): Fou
   for (const p of findPersons(text, practiceNames(practice), cues)) found.push(p);
   // Ages that need a cue word ("seventy-two", "my father is 72"): the person finder's tokens say which cues are there.
   for (const a of findCuedAges(text, cues)) found.push(a);
+  splitNameLineFromAddress(text, found);
   return resolve(found);
+}
+
+/**
+ * "Billing address: Sara Schwarz\n 28245 Puruntie 82…": an address block whose first line is a name the person
+ * finder also found starts after that line, so the name is kept as a person (and masked as [name]).
+ */
+function splitNameLineFromAddress(text: string, found: Found[]): void {
+  for (const a of found) {
+    if (a.type !== 'address') continue;
+    const nl = text.indexOf('\n', a.start);
+    if (nl < 0 || nl >= a.end) continue;
+    const lineEnd = text.slice(a.start, nl).trimEnd().length + a.start;
+    if (!found.some((p) => p.type === 'person' && p.start <= a.start && p.end >= lineEnd)) continue;
+    let next = nl + 1;
+    while (next < a.end && /\s/.test(text[next]!)) next++;
+    if (next < a.end) a.start = next;
+  }
 }
 
 export function findEntities(text: string, practice: PracticeFacts): Entity[] {

@@ -54,3 +54,16 @@ test('addresses without any digit are still found (the digit pre-check skips onl
   assert.ok(spans('Her flat is on Via Roma, by the station.').some((s) => s.startsWith('address:Via Roma')));
   assert.ok(spans('Visit me at http://url_removed soon').some((s) => s.startsWith('url:')));
 });
+
+test('a name on the first line of an address block stays a person; lower-case names with a middle initial are found', async () => {
+  const { findEntities } = await import('../../src/detectors/entities.ts');
+  const { DEMO_PRACTICE } = await import('../../src/demo/practice.ts');
+  const text = 'Billing address: Sara Quintero\n  4412 Larkspur Ave Apt. 5\n  Dayton, OH 45402';
+  const ents = findEntities(text, DEMO_PRACTICE);
+  const person = ents.find((e) => e.type === 'person');
+  assert.equal(person && text.slice(person.start, person.end), 'Sara Quintero');
+  assert.ok(ents.some((e) => e.type === 'address' && text.slice(e.start, e.end).startsWith('4412')));
+  const lower = 'please follow up with benjamin a quillfeather next week';
+  const p2 = findEntities(lower, DEMO_PRACTICE).find((e) => e.type === 'person');
+  assert.equal(p2 && lower.slice(p2.start, p2.end), 'benjamin a quillfeather');
+});

@@ -365,6 +365,17 @@ export function findPersons(text: string, practice: PracticeNames, ageCues?: Age
       emit(toks, used, out, practice, i, i, 1);
       continue;
     }
+    // lower-case "eric g. samoylova", "codey m ross": known first name, a middle initial, then a surname-like word
+    if (!t.cap && known && i + 2 < toks.length) {
+      const mid = toks[i + 1]!;
+      const last = toks[i + 2]!;
+      if (/^[a-z]\.?$/.test(mid.text) && mid.low !== 'i' && isWordish(last) && !has(last, W_COMMON) && !has(last, W_HEALTH) &&
+        /^[ \t]+$/.test(text.slice(t.end, mid.start)) && /^[ \t]+$/.test(text.slice(mid.end, last.start))) {
+        emit(toks, used, out, practice, i, i + 2, 1);
+        i += 2;
+        continue;
+      }
+    }
     // Writers who never capitalise: known first names (+ a following surname) still count.
     if (lowerText && !t.cap && known && !has(t, W_COMMON_WORD)) {
       const next = toks[i + 1];
