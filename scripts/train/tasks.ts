@@ -85,6 +85,7 @@ export const TASKS: readonly Task[] = [
     label: 'advice',
     wordingOnly: ['advice.jsonl', 'advice-extra.jsonl', 'advice-phrasing.jsonl'].map((f) => `tests/fixtures/detectors/${f}`),
     verdicts: ['fired', 'silent', 'no_request'],
+    keepRuleHits: true,
     fixedThresholds: { no_request: 1.01 },
     minThresholds: { silent: 0.75 },
     prepare(text) {

@@ -126,14 +126,15 @@ export function detectAdvice(input: DetectorInput, entities?: readonly Entity[])
   const text = input.title ? `${input.title}. ${input.text}` : input.text;
   const rules = adviceRules(input, entities);
   if (!/\p{L}/u.test(text)) return rules;
-  // The model confirms a rule hit (or overrules a weak one) and may add a request the rules missed, but only in a
-  // text that asks something: a drug review full of symptoms is not a request.
+  // The model may add a request the rules missed, but only in a text that asks something: a drug review full of
+  // symptoms is not a request.
   const norm = normalize(text);
-  const verdict = adviceVerdict(rules.length, norm);
+  // A rule hit always stands: a dosing question inside a complaint is still a request that must not be answered.
+  if (rules.length > 0 || input.kind === 'listing') return rules;
+  const verdict = adviceVerdict(0, norm);
   if (verdict === 'no_request') return rules;
-  const p = MODEL.probability(norm, { rules_fired: rules.length > 0 ? 1 : 0 });
+  const p = MODEL.probability(norm, { rules_fired: 0 });
   if (!MODEL.decide(p, verdict)) return [];
-  if (rules.length > 0) return rules;
   return [{ category: 'advice', severity: 'medium', code: 'advice.request', reason: 'asks publicly for individual medical advice' }];
 }
 
@@ -181,7 +182,7 @@ export function adviceRules(input: DetectorInput, entities?: readonly Entity[]):
 
 export const adviceDetector: DetectorDefinition = {
   id: 'advice',
-  // 2: the learned advice model confirms rule hits and may add `advice.request`.
+  // 2: the learned advice model may add `advice.request` when no rule fires.
   version: 2,
   category: 'advice',
   detect: (input, ctx) => detectAdvice(input, ctx.entities),

@@ -347,7 +347,8 @@ export function ruleVerdict(a: NegativeAssessment): RuleVerdict {
 }
 
 export function detectNegative(input: DetectorInput): Flag[] {
-  if (input.byPractice) return [];
+  // A directory listing's text is the business's own facts (name, phone, hours), not anyone's opinion.
+  if (input.byPractice || input.kind === 'listing') return [];
   const text = input.title ? `${input.title}. ${input.text}` : input.text;
   const r = stars(input.rating);
   // No words, no verdict from the text (the model's prior alone must not flag an empty post).

@@ -217,7 +217,7 @@ export function detectOffensive(input: DetectorInput): Flag[] {
   const rules = offensiveRules(input);
   if (!/\p{L}/u.test(text)) return rules;
   // A rule hit always stands; the model may add abuse the rules missed, only when it is very sure (see the trainer).
-  if (rules.length > 0) return rules;
+  if (rules.length > 0 || input.kind === 'listing') return rules;
   const p = MODEL.probability(normalize(text), { rules_fired: 0 });
   if (!MODEL.decide(p, 'silent')) return [];
   return [{ category: 'offensive', severity: 'medium', code: 'offensive.abusive', reason: 'is abusive or insulting (wording learned from examples)' }];

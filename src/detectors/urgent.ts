@@ -102,7 +102,7 @@ export function detectUrgent(input: DetectorInput): Flag[] {
   const text = input.title ? `${input.title}. ${input.text}` : input.text;
   const flags = urgentRules(text);
   // A rule hit always stands (a missed crisis is the costly failure); the model may only add one.
-  if (flags.length > 0 || !/\p{L}/u.test(text)) return flags;
+  if (flags.length > 0 || input.kind === 'listing' || !/\p{L}/u.test(text)) return flags;
   const p = MODEL.probability(normalize(text), urgentDense(0));
   if (!MODEL.decide(p, 'silent')) return flags;
   return [{ category: 'urgent', severity: 'critical', code: 'urgent.possible_crisis', reason: 'may describe a crisis happening now (wording learned from examples)' }];
