@@ -77,3 +77,13 @@ test('the fast scoring (shared feature ids, weight arrays) gives exactly the ref
     }
   }
 });
+
+test('a listing\'s generated text is never judged by the models, and an advice rule hit inside a complaint stands', async () => {
+  const { detectNegative } = await import('../../src/detectors/negative.ts');
+  const listing = 'Name: Maple Grove Family Medicine. Phone: (555) 010-9999. Address: 12 Elm St. Hours: Mo-Fr 08:00-17:00.';
+  assert.deepEqual(detectNegative({ text: listing, kind: 'listing' }), []);
+  assert.deepEqual(detectUrgent({ text: listing, kind: 'listing' }), []);
+  assert.deepEqual(detectOffensive({ text: listing, kind: 'listing' }), []);
+  const mixed = 'Does anyone know if I should double my insulin when my readings are high? The office has not called me back.';
+  assert.deepEqual(detectAdvice({ text: mixed }).map((f) => f.code), ['advice.medication']);
+});
