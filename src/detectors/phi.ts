@@ -48,6 +48,8 @@ const PATIENT_WORDS = /\b(?:pt|patient|male|female|man|woman|boy|girl|child|infa
 /** A practice post speaking to or about someone who was seen: "your visit", "glad you're feeling better", "your daughter's". */
 const PATIENT_ADDRESSED =
   /\b(?:your (?:recent )?(?:visit|stay|hospital stay|appointment|procedure|surgery|treatment|care|results?|condition|diagnosis|recovery|prescription|test|scan|labs?|delivery|birth|baby|daughter|son|husband|wife|mom|mother|dad|father|child|kids?)|we remember (?:you|your)|when you (?:came|were|visited)|you(?:'re| are) feeling better|hope (?:you're|you are|your|she|he|they) (?:is |are )?(?:feeling|doing|recovering|breathing|better|healing))/i;
+const ONE_PATIENT = /\b(?:our|one of our|this|that)\s+(?:[a-z0-9-]+\s+){1,2}patient\b(?!s|-|\s+(?:portal|forms?|paperwork|intake|packet|appointments?|visits?|registration|services|coordinator|care|experience|satisfaction|survey|education|resources?|line|parking|entrance|lounge|specials?|discount|welcome|orientation|information|info|questionnaire|checklist|famil(?:y|ies)|advocates?|stories|story|community|population|needs|safety|privacy|rights|feedback|reviews?|testimonials?)\b)/i;
+
 /** The sentences of a text, as written (for per-sentence checks). */
 function sentencesOf(text: string): string[] {
   return text.split(/(?<=[.!?\n])\s+/).filter((x) => x.trim().length > 0);
@@ -129,7 +131,10 @@ export function assessPhi(input: DetectorInput, practice: PracticeFacts, found?:
     // A reply to a reader that confirms they were seen ("sorry your visit on Tuesday ran late", "our records show
     // you…"): the disclosure HHS has fined practices for, even with no health detail and no name.
     const confirmsPatient = REPLY_TO_READER.test(text) && sentencesOf(text).some((s) => !PROMO.test(s) && !GENERIC_QUESTION.test(s) && confirmsRelationship(s));
-    if (patientRef || confirmsPatient || PATIENT_ADDRESSED.test(text) || healthToYou || healthInReply || healthOfSomeone || (detailDates.some((d) => d.strength >= 1) && health.length > 0 && !NOTICE.test(text)) ||
+    // "our longtime patient Mr. Jenkins", "our youngest patient", "our newest patient, baby Theo": one particular
+    // patient (singular, a describing word or two), not "our new patient portal" or "our amazing patients".
+    const onePatient = ONE_PATIENT.test(text);
+    if (patientRef || confirmsPatient || onePatient || PATIENT_ADDRESSED.test(text) || healthToYou || healthInReply || healthOfSomeone || (detailDates.some((d) => d.strength >= 1) && health.length > 0 && !NOTICE.test(text)) ||
       (health.length > 0 && (anyPersons.some((p) => !STAFF_TITLE.test(text.slice(p.start, p.end))) || direct.length > 0 || fullDates.length > 0))) {
       return {
         entities,

@@ -108,3 +108,13 @@ test('a practice reply that confirms the reader was seen is a critical disclosur
     'Reminder: bring your insurance card and photo ID to every appointment.',
   ]) assert.equal(code(text), null, text);
 });
+
+test('a practice post about one particular patient ("our longtime patient", "our newest patient") is critical; generic patient words are not', () => {
+  const flag = (text: string) => assessPhi({ text, byPractice: true }, practice).flag;
+  for (const text of ['Happy 90th birthday to our longtime patient Mr. Jenkins!', 'Welcome to our newest patient, baby Theo, born Tuesday!', 'Congrats to our youngest patient on her first steps!']) {
+    assert.equal(flag(text)?.severity, 'critical', text);
+  }
+  for (const text of ['Our new patient portal is live!', 'We love our amazing patients!', 'Meet our new patient care coordinator, Dana!', 'Thanks to all our wonderful patient families for the food drive.']) {
+    assert.equal(flag(text), null, text);
+  }
+});
