@@ -67,3 +67,13 @@ test('a name on the first line of an address block stays a person; lower-case na
   const p2 = findEntities(lower, DEMO_PRACTICE).find((e) => e.type === 'person');
   assert.equal(p2 && lower.slice(p2.start, p2.end), 'benjamin a quillfeather');
 });
+
+test('continental street forms need a house number or a capitalised name; the English "via" is not a street', async () => {
+  const { findEntities } = await import('../../src/detectors/entities.ts');
+  const { DEMO_PRACTICE } = await import('../../src/demo/practice.ts');
+  const addr = (text: string) => findEntities(text, DEMO_PRACTICE).filter((e) => e.type === 'address').map((e) => text.slice(e.start, e.end));
+  assert.deepEqual(addr('She lives on Via dei Fiorentini 17 now.'), ['Via dei Fiorentini 17']);
+  assert.deepEqual(addr('Mail it to 36 rue de pologne please'), ['36 rue de pologne']);
+  assert.deepEqual(addr('They only answer via email.'), []);
+  assert.deepEqual(addr('We went in via the back door and then 3 blocks down.'), []);
+});

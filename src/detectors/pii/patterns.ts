@@ -120,13 +120,16 @@ const STREET_SUFFIX = `(?:${STREET_WORDS.split('|')
 const CAPWORD = "[\\p{Lu}][\\p{L}'’.-]*";
 const UNIT = "(?:,?\\s*(?:[Aa]pt\\.?|APT\\.?|[Aa]partment|[Ss]uite|SUITE|[Ss]te\\.?|[Uu]nit|#|[Rr]oom|[Rr]m\\.?|[Ff]loor|[Ff]l\\.?)\\s*#?\\s*[\\p{L}\\d-]+)";
 const CITY_STATE = "(?:,?\\s+(?:[\\p{Lu}][\\p{L}.'-]+\\s?){1,3},?\\s+(?:[A-Z]{2}|[\\p{Lu}][\\p{L}]+)(?:\\s+\\d{5}(?:-\\d{4})?)?)?";
+/** A street-name word is not an everyday English word ("via the back door", "via email and then"). */
+const NOT_ENGLISH = '(?!(?:the|a|an|and|or|then|to|of|in|on|at|for|with|by|from|my|your|our|their|his|her|its|this|that|email|e-mail|phone|text|mail|post|fax|chat|app|portal|back|front|side|door|way|road|car|bus|train|plane|link|zoom)\\b)';
 const ADDRESS_RES: RegExp[] = [
   // 123 Main St, Apt 4, Springfield, IL 62704
   new RegExp(`\\b\\d{1,6}[A-Za-z]?\\s+(?:[NSEW]\\.?\\s+)?(?:${CAPWORD}\\s+|\\d{1,3}(?:st|nd|rd|th)\\s+){1,4}${STREET_SUFFIX}(?![\\p{L}])${UNIT}?${CITY_STATE}`, 'gu'),
   // "on Elm Street", "Main St": a named street without a number
   new RegExp(`(?<![\\p{L}])(?:${CAPWORD}[ \\t]+){1,3}(?:Street|St\\.?|Avenue|Ave\\.?|Road|Rd\\.?|Boulevard|Blvd\\.?|Lane|Ln\\.?|Drive|Parkway|Highway|Terrace|Court|Circle|Trail)(?![\\p{L}])`, 'gu'),
-  // continental forms: Rua Diadema 1903, Via Roma 131, Rue de Virton 38, Koskikatu 25, Rooseveltlaan 110
-  new RegExp(`(?<![\\p{L}])(?:\\d{1,6}\\s+)?(?:rua|rue|via|calle|avenida|av\\.|avenue de|chemin|piazza|plaza|strada|ulica|ul\\.)\\s+(?:(?:de|da|do|dos|das|del|la|le|des|du)\\s+)?(?:[\\p{L}'-]+\\s){0,3}?[\\p{L}'-]+(?:\\s+\\d{1,5}[a-z]?)?${UNIT}?`, 'giu'),
+  // continental forms with a house number before or after, any case: Rua Diadema 1903, Via Roma 131, "via dei
+  // fiorentini 17", "36 rue de pologne"; never the English preposition ("via the back door and then 3 blocks")
+  new RegExp(`(?<![\\p{L}])(?:\\d{1,6}\\s+(?:rua|rue|via|calle|avenida|av\\.|avenue de|chemin|piazza|plaza|strada|ulica|ul\\.)\\s+(?:(?:de|da|do|dos|das|del|la|le|des|du)\\s+)?(?:[\\p{L}'-]+\\s){0,3}?[\\p{L}'-]+|(?:\\d{1,6}\\s+)?(?:rua|rue|via|calle|avenida|av\\.|avenue de|chemin|piazza|plaza|strada|ulica|ul\\.)\\s+(?:(?:de|da|do|dos|das|del|la|le|des|du)\\s+)?(?:${NOT_ENGLISH}[\\p{L}'-]+\\s){0,5}?${NOT_ENGLISH}[\\p{L}'-]+\\s+\\d{1,5}[a-z]?)${UNIT}?`, 'giu'),
   new RegExp(`(?:\\b\\d{1,6}\\s+)?(?<![\\p{L}])[\\p{Lu}][\\p{L}-]*(?:straße|strasse|str\\.|gasse|weg|laan|straat|gracht|plein|katu|tie|vägen|gatan|gade|vej|veien|gata|utca|ulice|vegur|stræde|allee|platz|ring|dijk)\\s+\\d{1,5}[a-z]?${UNIT}?`, 'giu'),
   /\b(?:p\.?\s?o\.?\s?box|psc|unit)\s+\d{1,6}(?:,\s*box\s+\d+)?(?:\s*\n?\s*(?:apo|fpo|dpo)\s+[A-Z]{2}\s+\d{5})?/gi,
   new RegExp(`(?<![\\p{L}])(?:apt\\.?|apartment|suite|ste\\.?|unit)\\s*#?\\s*\\d{1,5}[A-Za-z]?\\b`, 'giu'),
@@ -140,12 +143,15 @@ const ADDRESS_RES: RegExp[] = [
   /\bthe corner of\s+[^.?!\n]{3,60}?(?=\s+(?:in|for|after|before|the|in case)\b|[.?!,]\s|[.?!\n]|$)/gi,
   // military and ship addresses: "USNS Bergman\nFPO AP 93757", "Unit 1009 Box 0219\nDPO AP 51065"
   /\b(?:usns|usnv|uss|uscgc|psc|unit)\s+[\p{L}\d]+(?:,?\s+box\s+\d+)?[\s,]+(?:fpo|apo|dpo)\s+[a-z]{2}\s+\d{5}\b/giu,
+  // continental forms without a number: a capitalised street word and capitalised name ("Via Roma", "Rua do Sol"),
+  // never the preposition ("via email", "via the back door")
+  new RegExp(`(?<![\\p{L}])(?:Rua|Rue|Via|Calle|Avenida|Av\\.|Avenue de|Chemin|Piazza|Plaza|Strada|Ulica|ul\\.)\\s+(?:(?:de|da|do|dos|das|del|la|le|des|du)\\s+)?[\\p{Lu}][\\p{L}'-]*(?:\\s+[\\p{Lu}][\\p{L}'-]*){0,3}`, 'gu'),
 ];
 const AGE_GROUP = AGE_RES.map((re) => (re.source.includes('(\\d{1,3})') || re.source.includes('(\\d{1,2}|') ? 1 : 0));
 const AGE_WORD_GROUP = AGE_WORD_RES.map((re) => (re.source.includes('\\s+(') ? 1 : 0));
 const ADDRESS_GROUP = ADDRESS_RES.map((re) => (re.source.startsWith('\\b(?:zip') ? 1 : 0));
 /** The address patterns above that can match a text without any digit (every other one needs one). */
-const ADDRESS_RES_WITHOUT_DIGITS: ReadonlySet<RegExp> = new Set([ADDRESS_RES[1]!, ADDRESS_RES[2]!, ADDRESS_RES[9]!, ADDRESS_RES[10]!]);
+const ADDRESS_RES_WITHOUT_DIGITS: ReadonlySet<RegExp> = new Set([ADDRESS_RES[1]!, ADDRESS_RES[9]!, ADDRESS_RES[10]!, ADDRESS_RES[12]!]);
 
 const ON_STREET = /\b(?:on|at|to)\s+((?!(?:Type|Stage|Level|Room|Page|Chapter|Grade|Section|Step|Day|Week|Phase|Floor|Gate|Version|Covid|Tier|Plan|Part|Unit|Bed|Exit|Route|Highway)\b)\p{Lu}[\p{L}'-]*(?:[ \t]+[\p{L}'-]+){0,3}[ \t]+\d{1,5}[a-z]?)\b(?![.,:]\d|\s*(?:am|pm|mg|%|percent|years?|yrs?|minutes|hours|days|weeks|months))/gu;
 
