@@ -10,6 +10,7 @@ import { TextClassifier } from './text/linear-model.ts';
 import { normalize, sentences } from './text/tokenize.ts';
 import { GENERIC, HUMOR, IDIOM as IDIOM_CUE, NOW_STRONG, PAST as PAST_CUE, RECOVERED as RECOVERED_CUE, isCurrent } from './crisis/context.ts';
 import { detectCrisis, type CrisisCode } from './crisis/rules.ts';
+import { unionOf } from './union.ts';
 
 const SELF_HARM = /\b(?:(?:want|wanted|need|needs) (?:it|this|everything|it all|all of (?:it|this)) (?:all )?to (?:end|stop|be over)|(?:going to|gonna|i'll|i will|about to|ready to|want to|wanna|decided to) end it\b|(?:have|got|made|making) a plan (?:and|to)|(?:have|got) the means|(?:what's|whats|what is) the point (?:of|in) (?:living|life|going on|anything|treatment|trying|any of (?:this|it))|(?:don't|do not|can't|cannot) see (?:the|any|a) point (?:anymore|in (?:living|life|going on|anything|any of (?:this|it)|trying))|(?:i'm|i am) done (?:fighting(?! (?:with|for|against|over|about))|trying(?! to)|with (?:life|everything|it all))|no reason (?:for me )?to (?:keep going|go on|live|stay|be here)|(?:nothing|no one|nobody) (?:left )?to live for|(?:given|giving|gave) away (?:all )?(?:my|of my) (?:things|stuff|belongings|possessions|pets?)|stopped eating (?:\w+ ){0,4}on purpose|(?:voices?|something) (?:are |is |keeps? )?telling me to (?:hurt|kill|harm)|(?:thinking|thought|think) (?:about|of) (?:driving|jumping|crashing|walking|stepping) (?:off|into|in front)|driv(?:e|ing) (?:my car )?off (?:a|the) (?:bridge|cliff|road|overpass)|(?:going to|gonna|about to|ready to) jump\b|(?:pills|meds|tablets) (?:saved|stockpiled|stashed|saved up)|(?:saved|stockpiled|stashed|hoarding|hoarded) (?:up )?(?:my |some |enough )?(?:pills|meds|tablets)|(?:don't|do not) feel safe (?:with|around|by) myself|(?:not|don't|do not) trust myself|tell (?:my|everyone) (?:\w+ )?(?:i'm|i am) sorry|(?:don't|do not) want to (?:be here|exist|wake up|live) (?:anymore|any more)|(?:can't|cannot) (?:keep going|live like this)|disappear forever|kill(?:ing)? my ?self|end(?:ing)? (?:my (?:own )?life|it all|everything|things) (?:tonight|today|now|soon)?|take my (?:own )?life|suicid(?:e|al)|want(?:ed)? to die|wanna die|want to be dead|wish i (?:was|were) dead|better off dead|better off without me|(?:no|not any) (?:reason|point) (?:to|in) (?:live|living|go on|going on|being alive)|(?:don't|do not) want to (?:live|be alive|wake up|be here)|(?:can't|cannot) (?:go on|do this anymore|take it anymore(?! with))|hurt(?:ing)? myself|cut(?:ting)? myself|self[- ]?harm(?:ing)?|(?:going to|gonna|about to|want to) (?:take|swallow) (?:all|every one) (?:of )?(?:my|the) (?:pills|meds|medication|tablets)|say(?:ing)? goodbye (?:to everyone(?! (?:at|here|there|in|on))|forever)|this is my (?:last|final) (?:post|message|day)|hang(?:ing)? my ?self|jump(?:ing)? off (?:a|the) (?:bridge|roof|building)|won't be (?:here|around) (?:tomorrow|much longer)|plan(?:ning)? to end (?:it|my life))\b/;
 
@@ -56,6 +57,8 @@ const CLUSTERS: readonly RegExp[] = [
   /\b(?:(?:newborn|infant|baby|\d+ (?:day|week|wk) old)(?: \w+){0,3} (?:fever|temp)|fever of 10[3-9]|10[4-9](?:\.\d)? (?:fever|temp)|blood sugar (?:is |of |at )?(?:[1-3]\d|[5-9]\d\d)\b)/,
   /\b(?:bleeding (?:a lot|heavily)|(?:\d+ weeks? )pregnant|bad cramps|blurry vision|vision is blurry|worst headache)\b/,
 ];
+/** One scan before the eleven cluster patterns (exact: their union). */
+const ANY_CLUSTER = unionOf(CLUSTERS);
 const EMERGENCY_EXTRA = /\b(?:(?:isn't|is not|aren't|not|barely|hardly) breathing|collapsed and (?:is|isn't|won't|can't|he's|she's|not)|(?:is|he's|she's|keeps) choking|(?:can't|cannot) breath\b|(?:is|went|gone) limp|(?:lips|face) (?:are|is) (?:huge|blue)|won't wake up)\b/;
 
 /** Threats stated as an outcome or a condition ("someone is going to get hurt", "if they deny me again ..."). */
@@ -127,7 +130,7 @@ export function urgentRules(text: string): Flag[] {
     const overdose = OVERDOSE.exec(s);
     const emergency = EMERGENCY.exec(s) ?? EMERGENCY_EXTRA.exec(s);
     let cl = 0;
-    for (let k = 0; k < CLUSTERS.length; k++) if (CLUSTERS[k]!.test(s)) cl |= 1 << k;
+    if (ANY_CLUSTER(s)) for (let k = 0; k < CLUSTERS.length; k++) if (CLUSTERS[k]!.test(s)) cl |= 1 << k;
     const means = MEANS.test(s);
     const violent = THREAT.test(s) || WEAPON.test(s) || VICTIM_THREAT.test(s) || STALK_THREAT.test(s) || HARM_OUTCOME.test(s) || KNOW_WHERE.test(s) || REPORTED_THREAT.test(s) || (DESERVES.test(s) && CONDITIONAL.test(s));
     if (!selfHarm && !ideation && !overdose && !emergency && !cl && !means && !violent) continue;
