@@ -123,8 +123,9 @@ function train(task: Task): void {
   const dir = `${ROOT}training/${task.corpus}`;
   if (!existsSync(dir)) throw new Error(`no corpus for ${task.name}: ${dir} does not exist`);
   const corpusFiles = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).map((f) => `training/${task.corpus}/${f}`).sort();
+  // A folder name takes every file in it; a path ending in .jsonl takes that file.
   const ordinaryFiles = (task.ordinaryFrom ?? []).flatMap((c) =>
-    readdirSync(`${ROOT}training/${c}`).filter((f) => f.endsWith('.jsonl')).map((f) => `training/${c}/${f}`).sort(),
+    c.endsWith('.jsonl') ? [`training/${c}`] : readdirSync(`${ROOT}training/${c}`).filter((f) => f.endsWith('.jsonl')).map((f) => `training/${c}/${f}`).sort(),
   );
   const ordinary = ordinaryFiles
     .flatMap((f) => readFileSync(`${ROOT}${f}`, 'utf8').split('\n').filter((l) => l.trim()).map((l) => (JSON.parse(l) as { text: string }).text))
