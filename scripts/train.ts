@@ -5,6 +5,7 @@
 // the corpus. The blind set's development half (even lines) is printed for information only; its test half and
 // tests/fixtures/blind-v2/ are never read. Deterministic: same data → same weights.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { trainingDigest } from './train/digest.ts';
 import { logit, sigmoid, textFeatures, type LinearModelFile, type Weights } from '../src/detectors/text/linear-model.ts';
 import { TASKS, type Task } from './train/tasks.ts';
 
@@ -175,7 +176,7 @@ function train(task: Task): void {
     bias: Number(w.bias.toFixed(4)),
     dense: Object.fromEntries(Object.entries(w.dense).map(([k, v]) => [k, Number(v.toFixed(4))])),
     weights,
-    trainedOn: { lines: data.length, files: [...corpusFiles, ...task.wordingOnly, ...ordinaryFiles] },
+    trainedOn: { lines: data.length, files: [...corpusFiles, ...task.wordingOnly, ...ordinaryFiles], sha256: trainingDigest(ROOT, [...corpusFiles, ...task.wordingOnly, ...ordinaryFiles]) },
   };
   const path = `src/detectors/models/${task.name}.json`;
   writeFileSync(`${ROOT}${path}`, `${JSON.stringify(out)}\n`);

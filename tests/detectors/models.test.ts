@@ -87,3 +87,14 @@ test('a listing\'s generated text is never judged by the models, and an advice r
   const mixed = 'Does anyone know if I should double my insulin when my readings are high? The office has not called me back.';
   assert.deepEqual(detectAdvice({ text: mixed }).map((f) => f.code), ['advice.medication']);
 });
+
+test('every model was trained on the training files as they are now (retrain with `npm run train` after editing them)', async () => {
+  const { trainingDigest } = await import('../../scripts/train/digest.ts');
+  const { readdirSync } = await import('node:fs');
+  for (const task of ['negative', 'advice', 'offensive', 'urgent']) {
+    const file = JSON.parse(readFileSync(`${ROOT}src/detectors/models/${task}.json`, 'utf8')) as { trainedOn: { files: string[]; sha256: string } };
+    assert.equal(trainingDigest(ROOT, file.trainedOn.files), file.trainedOn.sha256, `${task}: a training file changed since the model was trained`);
+    const corpus = readdirSync(`${ROOT}training/${task}`).filter((f) => f.endsWith('.jsonl')).map((f) => `training/${task}/${f}`);
+    for (const f of corpus) assert.ok(file.trainedOn.files.includes(f), `${task}: ${f} is new since the model was trained`);
+  }
+});

@@ -85,7 +85,7 @@ export interface LinearModelFile {
   bias: number;
   dense: Record<string, number>;
   weights: Record<string, number>;
-  trainedOn: { lines: number; files: string[] };
+  trainedOn: { lines: number; files: string[]; sha256?: string };
 }
 
 export interface Weights {
