@@ -71,8 +71,9 @@ export const TASKS: readonly Task[] = [
     verdicts: ['fired', 'silent'],
     keepRuleHits: true,
     // Tweets in heavy slang fool the model (Davidson's development tweets: F1 93.6 with the rules alone, 91.9 with
-    // the model at the cross-validated 0.5, 93.5 at 0.8): it adds abuse on its own only when at least 0.8 sure.
-    minThresholds: { silent: 0.8 },
+    // the model at the cross-validated 0.5, 93.5 at 0.8), and so do idioms such as "hope the pain dies down" (0.82 in
+    // the detector tests' hard negatives): it adds abuse on its own only when at least 0.85 sure.
+    minThresholds: { silent: 0.85 },
     prepare(text) {
       const n = offensiveRules({ text }).length;
       return { norm: normalize(text), dense: { rules_fired: n > 0 ? 1 : 0 }, verdict: n > 0 ? 'fired' : 'silent' };
@@ -101,10 +102,10 @@ export const TASKS: readonly Task[] = [
     label: 'urgent',
     ordinaryFrom: ['negative', 'offensive/casual.jsonl'],
     // A false crisis alert pages the responder at once. On 23,700 lines of VADER's general text (tweets, product and
-    // movie reviews, editorials) the model alone adds 195 alerts at 0.45 (the cross-validated choice), 21 at 0.6,
-    // 5 at 0.7. 0.6 (under 1 in 1,000 lines: for a practice with 50 posts a week, about one false page a year)
-    // keeps most of the recall it adds; a missed crisis is the costlier failure.
-    minThresholds: { silent: 0.6 },
+    // movie reviews, editorials) the model alone adds 249 alerts at 0.45 (the cross-validated choice), 32 at 0.6,
+    // 17 at 0.65, 10 at 0.7. 0.65 (under 1 in 1,000 lines: for a practice with 50 posts a week, about one false page
+    // a year) keeps most of the recall it adds; a missed crisis is the costlier failure.
+    minThresholds: { silent: 0.65 },
     wordingOnly: ['urgent.jsonl', 'urgent-extra.jsonl', 'urgent-corpus.jsonl', 'urgent-holdout.jsonl', 'urgent-holdout2.jsonl', 'urgent-holdout3.jsonl'].map((f) => `tests/fixtures/detectors/${f}`),
     verdicts: ['fired', 'silent'],
     keepRuleHits: true,
