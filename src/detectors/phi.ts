@@ -56,7 +56,7 @@ function sentencesOf(text: string): string[] {
 }
 /** A question to the public ("did you know your annual physical is covered?"), not to one person. */
 const GENERIC_QUESTION = /\b(?:did you know|are you|is your|have you|when was your last|do you)\b[^.!]*\?/i;
-const PROMO = /\b(?:get|book|schedule|don't forget|do not forget|remember to|make sure|time for|sign up|walk in|walk-in|available|call (?:us|today)|now offering|we offer|protect)\b/i;
+const PROMO = /\b(?:did you know|(?:is|are) (?:fully |usually |often |now )?covered|get|book|schedule|don't forget|do not forget|remember to|make sure|time for|sign up|walk in|walk-in|available|call (?:us|today)|now offering|we offer|protect)\b/i;
 /** Staff speaking as staff: "Nurse here - …", "I work at this clinic and …". */
 const STAFF_SELF =
   /(?:(?:^|[.!?\n]\s*)(?:(?:a|the|your)\s+)?(?:nurse|receptionist|doctor|physician|staff|staff member|employee|tech|technician|front desk|medical assistant) here\s*(?:[-–—,:!.(]|$)|\bi work (?:here|there|at (?:this|the|that) (?:office|clinic|practice|hospital))|as (?:a|an|the) (?:nurse|receptionist|employee|staff member) (?:here|there|at this))/i;

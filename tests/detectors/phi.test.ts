@@ -118,3 +118,10 @@ test('a practice post about one particular patient ("our longtime patient", "our
     assert.equal(flag(text), null, text);
   }
 });
+
+test('a practice\'s general reminder addressed to "you" is not a disclosure', () => {
+  for (const text of ['Did you know your annual physical is fully covered by most plans?', 'Your flu shot is covered by most insurance plans - book today!']) {
+    assert.equal(assessPhi({ text, byPractice: true }, practice).flag, null, text);
+  }
+  assert.equal(assessPhi({ text: 'Hope your knee surgery went well, Sam!', byPractice: true }, practice).flag?.severity, 'critical');
+});
