@@ -243,7 +243,8 @@ export function assessPhi(input: DetectorInput, practice: PracticeFacts, found?:
 
 export const phiDetector: DetectorDefinition = {
   id: 'phi',
-  version: 1,
+  // 2: informal health vocabulary, clinical shorthand, practice replies that confirm a visit, posts about one patient.
+  version: 2,
   category: 'phi',
   detect(input, ctx) {
     // analyze passes the detailed entities (with strengths); a caller without them gets the finder run here.
