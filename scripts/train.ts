@@ -4,7 +4,9 @@
 // The regularisation strength and one decision threshold per rules verdict are chosen by 5-fold cross-validation on
 // the corpus. The blind set's development half (even lines) is printed for information only; its test half and
 // tests/fixtures/blind-v2/ are never read. Deterministic: same data → same weights.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { readJsonl } from './eval/data.ts';
+import { score } from './eval/types.ts';
 import { trainingDigest } from './train/digest.ts';
 import { logit, sigmoid, textFeatures, type LinearModelFile, type Weights } from '../src/detectors/text/linear-model.ts';
 import { TASKS, type Task } from './train/tasks.ts';
@@ -14,11 +16,14 @@ const ROOT = new URL('../', import.meta.url).pathname;
 interface Example { sparse: string[]; dense: Record<string, number>; y: number; verdict: string; wordingOnly: boolean; rating?: number }
 interface Mutable { bias: number; dense: Record<string, number>; weights: Map<string, number> }
 
-function readJsonl(file: string, label: string): { text: string; y: boolean; rating?: number }[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as Record<string, unknown>)
+/** The .jsonl files of training/<folder>, as repository paths, sorted. */
+function corpusJsonl(folder: string): string[] {
+  return readdirSync(`${ROOT}training/${folder}`).filter((f) => f.endsWith('.jsonl')).map((f) => `training/${folder}/${f}`).sort();
+}
+
+/** The lines of a JSONL file that carry a boolean `label` (and their star rating, when there is one). */
+function labelled(file: string, label: string): { text: string; y: boolean; rating?: number }[] {
+  return readJsonl<Record<string, unknown>>(file)
     .filter((r) => typeof r.text === 'string' && typeof r[label] === 'boolean')
     .map((r) => ({ text: r.text as string, y: r[label] as boolean, ...(typeof r.rating === 'number' ? { rating: r.rating } : {}) }));
 }
@@ -26,7 +31,7 @@ function readJsonl(file: string, label: string): { text: string; y: boolean; rat
 function example(task: Task, text: string, y: boolean, wordingOnly = false, rating?: number): Example {
   const p = task.prepare(text);
   const dense = wordingOnly ? Object.fromEntries(Object.keys(p.dense).map((k) => [k, 0])) : p.dense;
-  return { sparse: textFeatures(p.norm).slice(), dense, y: y ? 1 : 0, verdict: p.verdict, wordingOnly, ...(rating !== undefined ? { rating } : {}) };
+  return { sparse: textFeatures(p.norm), dense, y: y ? 1 : 0, verdict: p.verdict, wordingOnly, ...(rating !== undefined ? { rating } : {}) };
 }
 
 function fit(data: Example[], l2: number, minCount = 2, epochs = 60): Mutable {
@@ -73,16 +78,7 @@ function fit(data: Example[], l2: number, minCount = 2, epochs = 60): Mutable {
 const prob = (w: Weights, e: Example) => sigmoid(logit(w, e.sparse, e.dense));
 
 function scores(data: Example[], p: number[], t: Record<string, number>): { f1: number; precision: number; recall: number } {
-  let tp = 0, fp = 0, fn = 0;
-  data.forEach((e, i) => {
-    const yhat = p[i]! >= t[e.verdict]!;
-    if (yhat && e.y) tp++;
-    else if (yhat) fp++;
-    else if (e.y) fn++;
-  });
-  const precision = tp / Math.max(1, tp + fp);
-  const recall = tp / Math.max(1, tp + fn);
-  return { f1: (2 * precision * recall) / Math.max(1e-9, precision + recall), precision, recall };
+  return score('model', data.map((e) => e.y === 1), data.map((e, i) => p[i]! >= t[e.verdict]!));
 }
 
 /** Out-of-fold probabilities for every training line. */
@@ -123,21 +119,19 @@ const pct = (x: number) => (100 * x).toFixed(1);
 function train(task: Task): void {
   const dir = `${ROOT}training/${task.corpus}`;
   if (!existsSync(dir)) throw new Error(`no corpus for ${task.name}: ${dir} does not exist`);
-  const corpusFiles = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).map((f) => `training/${task.corpus}/${f}`).sort();
+  const corpusFiles = corpusJsonl(task.corpus);
   // A folder name takes every file in it; a path ending in .jsonl takes that file.
-  const ordinaryFiles = (task.ordinaryFrom ?? []).flatMap((c) =>
-    c.endsWith('.jsonl') ? [`training/${c}`] : readdirSync(`${ROOT}training/${c}`).filter((f) => f.endsWith('.jsonl')).map((f) => `training/${c}/${f}`).sort(),
-  );
+  const ordinaryFiles = (task.ordinaryFrom ?? []).flatMap((c) => (c.endsWith('.jsonl') ? [`training/${c}`] : corpusJsonl(c)));
   const ordinary = ordinaryFiles
-    .flatMap((f) => readFileSync(`${ROOT}${f}`, 'utf8').split('\n').filter((l) => l.trim()).map((l) => (JSON.parse(l) as { text: string }).text))
-    .map((text) => example(task, text, false))
+    .flatMap((f) => readJsonl<{ text: string }>(`${ROOT}${f}`))
+    .map((r) => example(task, r.text, false))
     .filter((e) => e.verdict === task.verdicts[task.verdicts.length - 1]);
   const data = [
-    ...corpusFiles.flatMap((f) => readJsonl(`${ROOT}${f}`, task.label)).map((r) => example(task, r.text, r.y, false, r.rating)),
+    ...corpusFiles.flatMap((f) => labelled(`${ROOT}${f}`, task.label)).map((r) => example(task, r.text, r.y, false, r.rating)),
     ...ordinary,
-    ...task.wordingOnly.flatMap((f) => readJsonl(`${ROOT}${f}`, task.label)).map((r) => example(task, r.text, r.y, true)),
+    ...task.wordingOnly.flatMap((f) => labelled(`${ROOT}${f}`, task.label)).map((r) => example(task, r.text, r.y, true)),
   ];
-  const dev = task.dev.flatMap((d) => readJsonl(`${ROOT}${d.file}`, d.label).filter((_, i) => i % 2 === 0).map((r) => ({ ...example(task, r.text, r.y), file: d.file })));
+  const dev = task.dev.flatMap((d) => labelled(`${ROOT}${d.file}`, d.label).filter((_, i) => i % 2 === 0).map((r) => ({ ...example(task, r.text, r.y), file: d.file })));
   console.log(`# ${task.name}: ${data.length} training lines (${data.filter((e) => e.y).length} positive; ${ordinary.length} ordinary lines from ${ordinaryFiles.length} other files) from ${corpusFiles.length + task.wordingOnly.length} files`);
   let best: { l2: number; t: Record<string, number>; cv: number; oof: number[] } | null = null;
   for (const l2 of [3e-4, 1e-3, 3e-3, 1e-2]) {

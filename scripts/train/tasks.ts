@@ -58,7 +58,7 @@ export const TASKS: readonly Task[] = [
     starThresholds: { stars3: [3], stars45: [4, 5] },
     prepare(text) {
       const a = assessText(text);
-      return { norm: normalize(text), dense: denseFeatures({ score: a.score, complaints: a.codes.size, praise: a.praise }), verdict: ruleVerdict(a) };
+      return { norm: normalize(text), dense: denseFeatures(a), verdict: ruleVerdict(a) };
     },
     dev: ['physician-reviews', 'hospital-reviews', 'drug-reviews'].map((f) => ({ file: `tests/fixtures/blind/${f}.jsonl`, label: 'negative' })),
   },

@@ -5,7 +5,7 @@
 import type { DetectorDefinition } from '../core/detector.ts';
 import type { DetectorInput, Entity, Flag } from '../core/types.ts';
 import { findHealth } from './pii/health.ts';
-import { TextClassifier } from './text/linear-model.ts';
+import { rulesHaveLastWord, TextClassifier } from './text/linear-model.ts';
 import { normalize, sentences } from './text/tokenize.ts';
 import { unionOf } from './union.ts';
 
@@ -125,12 +125,11 @@ export function detectAdvice(input: DetectorInput, entities?: readonly Entity[])
   if (input.byPractice) return [];
   const text = input.title ? `${input.title}. ${input.text}` : input.text;
   const rules = adviceRules(input, entities);
-  if (!/\p{L}/u.test(text)) return rules;
+  // A rule hit always stands: a dosing question inside a complaint is still a request that must not be answered.
+  if (rulesHaveLastWord(input, text, rules)) return rules;
   // The model may add a request the rules missed, but only in a text that asks something: a drug review full of
   // symptoms is not a request.
   const norm = normalize(text);
-  // A rule hit always stands: a dosing question inside a complaint is still a request that must not be answered.
-  if (rules.length > 0 || input.kind === 'listing') return rules;
   const verdict = adviceVerdict(0, norm);
   if (verdict === 'no_request') return rules;
   const p = MODEL.probability(norm, { rules_fired: 0 });

@@ -358,7 +358,7 @@ export function detectNegative(input: DetectorInput): Flag[] {
   let negative: boolean;
   let severity: Severity = 'medium';
   // The learned model weighs the rule assessment together with the wording (see text/review-model.ts).
-  const p = r !== null && r <= 2 ? 1 : complaintProbability(normalize(text), { score: a.score, complaints: a.codes.size, praise: a.praise });
+  const p = r !== null && r <= 2 ? 1 : complaintProbability(normalize(text), a);
   const verdict = ruleVerdict(a);
   if (r !== null && r <= 2) {
     // A 1–2 star rating is negative feedback about the practice whatever the text says (it drags the public average

@@ -5,7 +5,7 @@ import { DataSet, RegExpMatcher, englishDataset, englishRecommendedTransformers,
 import type { DetectorDefinition } from '../core/detector.ts';
 import type { DetectorInput, Flag } from '../core/types.ts';
 import { IMMINENT, STALK_THREAT, THREAT, VEILED_THREAT, WEAPON } from './text/threat.ts';
-import { TextClassifier } from './text/linear-model.ts';
+import { rulesHaveLastWord, TextClassifier } from './text/linear-model.ts';
 import { normalize, sentences } from './text/tokenize.ts';
 import { pieceMatchesWhole, unionOf, type AnyTest } from './union.ts';
 
@@ -215,9 +215,8 @@ const MODEL = new TextClassifier('offensive');
 export function detectOffensive(input: DetectorInput): Flag[] {
   const text = input.title ? `${input.title}. ${input.text}` : input.text;
   const rules = offensiveRules(input);
-  if (!/\p{L}/u.test(text)) return rules;
-  // A rule hit always stands; the model may add abuse the rules missed, only when it is very sure (see the trainer).
-  if (rules.length > 0 || input.kind === 'listing') return rules;
+  // The model may add abuse the rules missed, only when it is very sure (see the trainer).
+  if (rulesHaveLastWord(input, text, rules)) return rules;
   const p = MODEL.probability(normalize(text), { rules_fired: 0 });
   if (!MODEL.decide(p, 'silent')) return [];
   return [{ category: 'offensive', severity: 'medium', code: 'offensive.abusive', reason: 'is abusive or insulting (wording learned from examples)' }];

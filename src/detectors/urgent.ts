@@ -6,7 +6,7 @@ import type { DetectorDefinition } from '../core/detector.ts';
 import type { DetectorInput, Flag } from '../core/types.ts';
 import { negatedBefore } from './text/negation.ts';
 import { STALK_THREAT, THREAT, VICTIM_THREAT, WEAPON } from './text/threat.ts';
-import { TextClassifier } from './text/linear-model.ts';
+import { rulesHaveLastWord, TextClassifier } from './text/linear-model.ts';
 import { normalize, sentences } from './text/tokenize.ts';
 import { GENERIC, HUMOR, IDIOM as IDIOM_CUE, NOW_STRONG, PAST as PAST_CUE, RECOVERED as RECOVERED_CUE, isCurrent } from './crisis/context.ts';
 import { detectCrisis, type CrisisCode } from './crisis/rules.ts';
@@ -105,7 +105,7 @@ export function detectUrgent(input: DetectorInput): Flag[] {
   const text = input.title ? `${input.title}. ${input.text}` : input.text;
   const flags = urgentRules(text);
   // A rule hit always stands (a missed crisis is the costly failure); the model may only add one.
-  if (flags.length > 0 || input.kind === 'listing' || !/\p{L}/u.test(text)) return flags;
+  if (rulesHaveLastWord(input, text, flags)) return flags;
   const p = MODEL.probability(normalize(text), urgentDense(0));
   if (!MODEL.decide(p, 'silent')) return flags;
   return [{ category: 'urgent', severity: 'critical', code: 'urgent.possible_crisis', reason: 'may describe a crisis happening now (wording learned from examples)' }];

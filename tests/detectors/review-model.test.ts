@@ -1,26 +1,24 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { complaintProbability, complaintThresholds, isComplaint, reviewFeatures, reviewModelVersion } from '../../src/detectors/text/review-model.ts';
+import { complaintProbability, complaintThresholds, isComplaint, reviewModelVersion } from '../../src/detectors/text/review-model.ts';
+import { textFeatures } from '../../src/detectors/text/linear-model.ts';
 import { assessText, ruleVerdict } from '../../src/detectors/negative.ts';
 import { normalize } from '../../src/detectors/text/tokenize.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
-const p = (text: string) => {
-  const a = assessText(text);
-  return complaintProbability(normalize(text), { score: a.score, complaints: a.codes.size, praise: a.praise });
-};
+const p = (text: string) => complaintProbability(normalize(text), assessText(text));
 const complains = (text: string) => isComplaint(p(text), ruleVerdict(assessText(text)));
 
 test('features: unigrams and bigrams, negation scope marked and ended by punctuation', () => {
-  const f = reviewFeatures(normalize('Not helpful at all, but kind.'));
+  const f = textFeatures(normalize('Not helpful at all, but kind.'));
   assert.ok(f.includes('not'));
   assert.ok(f.includes('not_helpful'));
   assert.ok(f.includes('not not_helpful'));
   assert.ok(f.includes('kind'), 'the comma ends the negation scope');
   assert.ok(!f.includes('not_kind'));
   assert.ok(f.includes('<s> but'), 'punctuation starts a new bigram chain');
-  assert.ok(reviewFeatures('waited 45 minutes').includes('<dd>'), 'numbers are folded');
+  assert.ok(textFeatures('waited 45 minutes').includes('<dd>'), 'numbers are folded');
 });
 
 test('the shipped model loads, names its training files, and they exist in the repository', () => {

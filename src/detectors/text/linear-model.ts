@@ -4,6 +4,7 @@
 // the rules explain *why* (stable reason codes) and know idioms; a model catches the long tail of wordings no list
 // foresees. Pure: a model's weights are read once, on first use; scoring is a loop of Map lookups.
 import { readFileSync } from 'node:fs';
+import type { DetectorInput, Flag } from '../../core/types.ts';
 import { NEGATORS } from './negation.ts';
 
 /** Negation scope: words after a negator are marked negated up to the next punctuation mark (capped). */
@@ -62,18 +63,21 @@ export function eachFeature(norm: string, emit: (feature: string) => void): void
 }
 
 /**
- * The distinct sparse features of a normalized text (presence, not counts: a long text is not more of anything).
- * The last text's list is kept, since several models score the same text in a row.
+ * The distinct sparse features of a normalized text as strings (presence, not counts: a long text is not more of
+ * anything). Used by training and the reference `logit`; scoring goes through `featureIds` instead.
  */
-let lastNorm = '';
-let lastFeatures: string[] = [];
 export function textFeatures(norm: string): string[] {
-  if (norm === lastNorm && lastFeatures.length > 0) return lastFeatures;
   const seen = new Set<string>();
   eachFeature(norm, (f) => seen.add(f));
-  lastNorm = norm;
-  lastFeatures = [...seen];
-  return lastFeatures;
+  return [...seen];
+}
+
+/**
+ * Whether a detector's rules have the last word, so its model may not add a flag: the rules fired (a rule hit
+ * always stands), the item is a directory listing (generated facts, not anyone's words), or the text has no words.
+ */
+export function rulesHaveLastWord(input: DetectorInput, text: string, rules: readonly Flag[]): boolean {
+  return rules.length > 0 || input.kind === 'listing' || !/\p{L}/u.test(text);
 }
 
 /** A trained model as stored in src/detectors/models/<task>.json. */

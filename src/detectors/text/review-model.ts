@@ -1,19 +1,16 @@
 // The review-complaint model ("is this review a complaint about the practice?"): a TextClassifier (linear-model.ts)
 // trained by `npm run train negative` on training/negative/*.jsonl, combined with the verdict of the hand-written
 // complaint aspects in negative.ts.
-import { TextClassifier, textFeatures } from './linear-model.ts';
+import { TextClassifier } from './linear-model.ts';
 
 const MODEL = new TextClassifier('negative');
 
-/** Every sparse feature of a normalized text (see linear-model.ts). */
-export const reviewFeatures = textFeatures;
-
-/** Dense features computed by negative.ts from its rule-based assessment. */
+/** What the model needs from negative.ts's rule assessment (a `NegativeAssessment` is one). */
 export interface RuleFeatures {
   /** Lexicon + aspect score (< 0 negative). */
   score: number;
-  /** Number of complaint aspects found. */
-  complaints: number;
+  /** The complaint aspects found. */
+  codes: { readonly size: number };
   /** The text also praises something. */
   praise: boolean;
 }
@@ -23,7 +20,7 @@ export function denseFeatures(r: RuleFeatures): Record<string, number> {
   return {
     rule_score: s / 4,
     rule_negative: r.score <= -0.2 ? 1 : 0,
-    complaints: Math.min(3, r.complaints),
+    complaints: Math.min(3, r.codes.size),
     praise: r.praise ? 1 : 0,
   };
 }
