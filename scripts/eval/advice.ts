@@ -2,22 +2,14 @@
 // rhetorical complaint questions, and its false-positive rate on ordinary reviews and general text.
 import { detectAdvice } from '../../src/detectors/advice.ts';
 import { fixture, vaderGroundTruth } from './data.ts';
-import { score, type EvalSection } from './types.ts';
+import { sectionOf, type EvalSection } from './types.ts';
 
 const pw = (text: string) => detectAdvice({ text }).length > 0;
 /** Naive baseline: a question mark plus a first-person word. */
 const naive = (text: string) => text.includes('?') && /\b(?:i|my|me)\b/i.test(text);
 
 function section(dataset: string, items: { text: string; gold: boolean }[], note?: string): EvalSection {
-  const gold = items.map((i) => i.gold);
-  const s: EvalSection = {
-    category: 'advice',
-    dataset,
-    n: items.length,
-    rows: [score('PracticeWatch', gold, items.map((i) => pw(i.text))), score('baseline: "?" + first person', gold, items.map((i) => naive(i.text)))],
-  };
-  if (note) s.note = note;
-  return s;
+  return sectionOf('advice', dataset, items, (i) => i.gold, [['PracticeWatch', (i) => pw(i.text)], ['baseline: "?" + first person', (i) => naive(i.text)]], note);
 }
 
 export async function evaluate(): Promise<EvalSection[]> {

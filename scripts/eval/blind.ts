@@ -5,7 +5,7 @@ import { DEMO_PRACTICE } from '../../src/demo/practice.ts';
 import type { Category, EntityType } from '../../src/core/types.ts';
 import { existsSync } from 'node:fs';
 import { afinnNegative, obscenityFlags, readJsonl, vaderNegative } from './data.ts';
-import { score, type EvalRow, type EvalSection } from './types.ts';
+import { sectionOf, type EvalRow, type EvalSection } from './types.ts';
 
 const DIR = new URL('../../tests/fixtures/blind/', import.meta.url).pathname;
 
@@ -57,10 +57,8 @@ export async function evaluate(): Promise<EvalSection[]> {
 export function evaluateSet(set: BlindSet): EvalSection[] {
   const readBlind = reader(set);
   const label = set.split === 'all' ? '' : ` [${set.split} half]`;
-  const section = (category: string, dataset: string, rows: Row[], gold: (r: Row) => boolean, systems: [string, (r: Row) => boolean][]): EvalSection => {
-    const g = rows.map(gold);
-    return { category, dataset: `${set.name}/${dataset}${label}`, n: rows.length, rows: systems.map(([name, f]): EvalRow => score(name, g, rows.map(f))) };
-  };
+  const section = (category: string, dataset: string, rows: Row[], gold: (r: Row) => boolean, systems: [string, (r: Row) => boolean][]): EvalSection =>
+    sectionOf(category, `${set.name}/${dataset}${label}`, rows, gold, systems);
   const out: EvalSection[] = [];
   for (const f of ['physician-reviews', 'hospital-reviews', 'drug-reviews']) {
     const rows = readBlind<Row>(f);

@@ -2,24 +2,18 @@
 // and VADER's human-rated ground truth (tweets, Amazon review snippets), beside plain VADER and AFINN.
 import { detectNegative } from '../../src/detectors/negative.ts';
 import { afinnNegative, fixture, vaderGroundTruth, vaderNegative } from './data.ts';
-import { score, type EvalSection } from './types.ts';
+import { sectionOf, type EvalSection } from './types.ts';
 
 interface Review { text: string; rating?: number; negative: boolean }
 
 const pw = (text: string, rating?: number | null) => detectNegative({ text, rating: rating ?? null }).length > 0;
 
 function section(dataset: string, items: { text: string; rating?: number | null; gold: boolean }[], withRating: boolean): EvalSection {
-  const gold = items.map((i) => i.gold);
-  return {
-    category: 'negative',
-    dataset,
-    n: items.length,
-    rows: [
-      score(withRating ? 'PracticeWatch (text + stars)' : 'PracticeWatch', gold, items.map((i) => pw(i.text, withRating ? i.rating : null))),
-      score('VADER (compound <= -0.05)', gold, items.map((i) => vaderNegative(i.text))),
-      score('AFINN (sentiment, score < 0)', gold, items.map((i) => afinnNegative(i.text))),
-    ],
-  };
+  return sectionOf('negative', dataset, items, (i) => i.gold, [
+    [withRating ? 'PracticeWatch (text + stars)' : 'PracticeWatch', (i) => pw(i.text, withRating ? i.rating : null)],
+    ['VADER (compound <= -0.05)', (i) => vaderNegative(i.text)],
+    ['AFINN (sentiment, score < 0)', (i) => afinnNegative(i.text)],
+  ]);
 }
 
 export async function evaluate(): Promise<EvalSection[]> {

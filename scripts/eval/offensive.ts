@@ -4,26 +4,18 @@
 import { readFileSync } from 'node:fs';
 import { detectOffensive } from '../../src/detectors/offensive.ts';
 import { afinnNegative, fixture, obscenityFlags, parseCsv, sharedFile, vaderCompound } from './data.ts';
-import { score, type EvalSection } from './types.ts';
+import { sectionOf, type EvalSection } from './types.ts';
 
 const pw = (text: string) => detectOffensive({ text }).length > 0;
 const vaderVeryNegative = (text: string) => vaderCompound(text) <= -0.5;
 
 function section(dataset: string, items: { text: string; gold: boolean }[], note?: string): EvalSection {
-  const gold = items.map((i) => i.gold);
-  const s: EvalSection = {
-    category: 'offensive',
-    dataset,
-    n: items.length,
-    rows: [
-      score('PracticeWatch', gold, items.map((i) => pw(i.text))),
-      score('obscenity (English preset)', gold, items.map((i) => obscenityFlags(i.text))),
-      score('VADER (compound <= -0.5)', gold, items.map((i) => vaderVeryNegative(i.text))),
-      score('AFINN (sentiment, score < 0)', gold, items.map((i) => afinnNegative(i.text))),
-    ],
-  };
-  if (note) s.note = note;
-  return s;
+  return sectionOf('offensive', dataset, items, (i) => i.gold, [
+    ['PracticeWatch', (i) => pw(i.text)],
+    ['obscenity (English preset)', (i) => obscenityFlags(i.text)],
+    ['VADER (compound <= -0.5)', (i) => vaderVeryNegative(i.text)],
+    ['AFINN (sentiment, score < 0)', (i) => afinnNegative(i.text)],
+  ], note);
 }
 
 /** Davidson tweets carry HTML entities and @mentions; decode the entities the way a connector would. */

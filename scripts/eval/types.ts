@@ -38,3 +38,11 @@ export function score(system: string, gold: readonly boolean[], pred: readonly b
   const fpr = fp + tn === 0 ? 0 : fp / (fp + tn);
   return { system, precision, recall, f1, fpr };
 }
+
+/** One section: every system scored on the same items against `gold` (the note, if any, printed under the table). */
+export function sectionOf<T>(category: string, dataset: string, items: readonly T[], gold: (item: T) => boolean, systems: readonly [string, (item: T) => boolean][], note?: string): EvalSection {
+  const g = items.map(gold);
+  const s: EvalSection = { category, dataset, n: items.length, rows: systems.map(([name, f]) => score(name, g, items.map(f))) };
+  if (note) s.note = note;
+  return s;
+}

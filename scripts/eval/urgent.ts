@@ -2,7 +2,7 @@
 // rate on ordinary reviews and general text.
 import { detectUrgent } from '../../src/detectors/urgent.ts';
 import { fixture, vaderGroundTruth } from './data.ts';
-import { score, type EvalSection } from './types.ts';
+import { sectionOf, type EvalSection } from './types.ts';
 
 const pw = (text: string) => detectUrgent({ text }).length > 0;
 /** Naive keyword baseline. */
@@ -10,15 +10,7 @@ const KEYWORDS = /\b(?:suicid\w*|kill|die|overdos\w*|chest pain|can't breathe|st
 const naive = (text: string) => KEYWORDS.test(text);
 
 function section(dataset: string, items: { text: string; gold: boolean }[], note?: string): EvalSection {
-  const gold = items.map((i) => i.gold);
-  const s: EvalSection = {
-    category: 'urgent',
-    dataset,
-    n: items.length,
-    rows: [score('PracticeWatch', gold, items.map((i) => pw(i.text))), score('baseline: crisis keywords', gold, items.map((i) => naive(i.text)))],
-  };
-  if (note) s.note = note;
-  return s;
+  return sectionOf('urgent', dataset, items, (i) => i.gold, [['PracticeWatch', (i) => pw(i.text)], ['baseline: crisis keywords', (i) => naive(i.text)]], note);
 }
 
 export async function evaluate(): Promise<EvalSection[]> {
