@@ -2,6 +2,7 @@
 // suffix patterns (-itis, -oma, -ectomy, drug stems -pril/-olol/-statin/-mab/-azepam…) and phrase patterns
 // ("diagnosed with X", "my biopsy came back positive"). Returns spans; no I/O.
 import type { Entity } from '../../core/types.ts';
+import { boundedMemo } from '../text/memo.ts';
 import {
   DRUG_NAMES,
   EXTRA_PHRASES,
@@ -442,34 +443,26 @@ interface WordInfo {
   /** The LAY_SPECS patterns this word can trigger (bits; see GATE_OF). */
   gate: number;
 }
-const WORD_CACHE = new Map<string, WordInfo>();
-const WORD_CACHE_MAX = 50_000;
-function infoOf(word: string): WordInfo {
-  let info = WORD_CACHE.get(word);
-  if (info === undefined) {
-    let v: 0 | 1 | 2 | 3 = 0;
-    const ab = word.replace(/s$/, '');
-    const w = word.toLowerCase().replace(/’/g, "'");
-    if (ABBREV.has(ab.toUpperCase()) && (ab === ab.toUpperCase() || ab === 'AFib')) v = 1;
-    else if (isHealthWord(w)) v = 1;
-    else if (w.endsWith("'s") && isHealthWord(w.slice(0, -2))) v = 2;
-    // Drug stems and condition families: lower-case words only (a capitalised unknown word is more often a surname,
-    // "Nakasone"), and never a known name or everyday word.
-    else if (word === w && isMorphologicalHealthWord(w)) v = 1;
-    // misspellings in lower case; a capitalised one (3) counts only at a sentence start ("Diabeties runs…", not
-    // "Ms. Lantis"); never in capitals
-    else if (word === w && isLikelyMisspelling(w, MISSPELT)) v = 1;
-    else if (word.slice(1) === w.slice(1) && isLikelyMisspelling(w, MISSPELT)) v = 3;
-    const bare = w.endsWith("'s") ? w.slice(0, -2) : w;
-    const cands = PHRASES_BY_FIRST.get(w) ?? PHRASES_BY_FIRST.get(bare);
-    const special = (POSSESSED.has(w) ? 1 : 0) | (SPECIALIST_WORDS.has(w) || SPECIALIST_HEADS.has(w.replace(/s$/, '')) ? 2 : 0);
-    const gate = (GATE_OF.get(bare) ?? 0) | (word === 'PT' || word === 'OT' ? THERAPY_BIT : 0);
-    info = { v, low: w, cands, special, gate };
-    if (WORD_CACHE.size >= WORD_CACHE_MAX) WORD_CACHE.clear();
-    WORD_CACHE.set(word, info);
-  }
-  return info;
-}
+const infoOf = boundedMemo((word: string): WordInfo => {
+  let v: 0 | 1 | 2 | 3 = 0;
+  const ab = word.replace(/s$/, '');
+  const w = word.toLowerCase().replace(/’/g, "'");
+  if (ABBREV.has(ab.toUpperCase()) && (ab === ab.toUpperCase() || ab === 'AFib')) v = 1;
+  else if (isHealthWord(w)) v = 1;
+  else if (w.endsWith("'s") && isHealthWord(w.slice(0, -2))) v = 2;
+  // Drug stems and condition families: lower-case words only (a capitalised unknown word is more often a surname,
+  // "Nakasone"), and never a known name or everyday word.
+  else if (word === w && isMorphologicalHealthWord(w)) v = 1;
+  // misspellings in lower case; a capitalised one (3) counts only at a sentence start ("Diabeties runs…", not
+  // "Ms. Lantis"); never in capitals
+  else if (word === w && isLikelyMisspelling(w, MISSPELT)) v = 1;
+  else if (word.slice(1) === w.slice(1) && isLikelyMisspelling(w, MISSPELT)) v = 3;
+  const bare = w.endsWith("'s") ? w.slice(0, -2) : w;
+  const cands = PHRASES_BY_FIRST.get(w) ?? PHRASES_BY_FIRST.get(bare);
+  const special = (POSSESSED.has(w) ? 1 : 0) | (SPECIALIST_WORDS.has(w) || SPECIALIST_HEADS.has(w.replace(/s$/, '')) ? 2 : 0);
+  const gate = (GATE_OF.get(bare) ?? 0) | (word === 'PT' || word === 'OT' ? THERAPY_BIT : 0);
+  return { v, low: w, cands, special, gate };
+});
 
 /** Lexicon words that the next words turn back into everyday English ("sick of waiting", "wheelchair accessible"). */
 const NOT_FOLLOWED_BY = new Map<string, RegExp>([

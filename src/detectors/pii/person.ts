@@ -4,6 +4,7 @@
 import { COMMON_WORDS, FIRST_NAMES, LAST_NAMES, NON_PERSON_WORDS, ORG_WORDS, PLACE_WORDS } from './lexicon.ts';
 import { isHealthTerm } from './health.ts';
 import { AGE_OWNER_TOKEN, AGE_VERB_TOKEN, DECADE_TOKEN, NUM_WORD_TOKEN, TENS_WORD_TOKEN, type AgeCues, type Found } from './patterns.ts';
+import { boundedMemo } from '../text/memo.ts';
 
 interface Tok {
   text: string;
@@ -140,28 +141,20 @@ interface WordFacts {
 }
 // The same few thousand words fill most texts: their facts are looked up once per distinct raw match (one Map
 // lookup per token instead of the string work and several Set lookups). Bounded: cleared when full.
-const FACTS_CACHE = new Map<string, WordFacts>();
-const FACTS_CACHE_MAX = 50_000;
-function wordFacts(match: string): WordFacts {
-  let f = FACTS_CACHE.get(match);
-  if (f === undefined) {
-    let t = match;
-    // Keep a trailing period only for titles and initials ("Dr.", "S.").
-    if (t.endsWith('.') && !/^(?:mr|mrs|ms|mx|dr|prof|st|sr|jr|[\p{L}])\.$/iu.test(t)) t = t.slice(0, -1);
-    // Strip a possessive ('s, ’s, 'S).
-    let core = t;
-    const n = core.length;
-    if (n >= 2 && (core.charCodeAt(n - 1) | 32) === 115 /* s */ && (core[n - 2] === "'" || core[n - 2] === '’')) core = core.slice(0, -2);
-    let low = core.toLowerCase();
-    if (low.endsWith('.')) low = low.slice(0, -1);
-    if (low.includes('’')) low = low.replace(/’/g, "'");
-    const c0 = core.charCodeAt(0);
-    f = { core, low, cap: c0 < 128 ? c0 >= 65 && c0 <= 90 : /^\p{Lu}/u.test(core), info: wordInfo(low) };
-    if (FACTS_CACHE.size >= FACTS_CACHE_MAX) FACTS_CACHE.clear();
-    FACTS_CACHE.set(match, f);
-  }
-  return f;
-}
+const wordFacts = boundedMemo((match: string): WordFacts => {
+  let t = match;
+  // Keep a trailing period only for titles and initials ("Dr.", "S.").
+  if (t.endsWith('.') && !/^(?:mr|mrs|ms|mx|dr|prof|st|sr|jr|[\p{L}])\.$/iu.test(t)) t = t.slice(0, -1);
+  // Strip a possessive ('s, ’s, 'S).
+  let core = t;
+  const n = core.length;
+  if (n >= 2 && (core.charCodeAt(n - 1) | 32) === 115 /* s */ && (core[n - 2] === "'" || core[n - 2] === '’')) core = core.slice(0, -2);
+  let low = core.toLowerCase();
+  if (low.endsWith('.')) low = low.slice(0, -1);
+  if (low.includes('’')) low = low.replace(/’/g, "'");
+  const c0 = core.charCodeAt(0);
+  return { core, low, cap: c0 < 128 ? c0 >= 65 && c0 <= 90 : /^\p{Lu}/u.test(core), info: wordInfo(low) };
+});
 function has(t: Tok, bit: number): boolean {
   return (t.info & bit) !== 0;
 }
