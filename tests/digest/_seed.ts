@@ -4,7 +4,9 @@
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { openDb, type Db } from '../../src/store/db.ts';
+import type { TestContext } from 'node:test';
 import { tempDir } from '../helpers/backbone.ts';
+import { startSmtp, type SmtpStub } from '../helpers/smtp.ts';
 
 export const TZ = 'America/New_York';
 /** Tuesday Nov 24 2026, 10:00 New York: the last completed week is 2026-W47. */
@@ -156,3 +158,14 @@ export function digestConfig(schedule = '0 8 * * 1') {
   } as never;
 }
 export const PRACTICE = { name: 'Maple Grove Family Medicine', timezone: TZ };
+
+/** A seeded database and a real SMTP server, both closed after the test. */
+export async function seedWithSmtp(t: TestContext): Promise<{ s: Seeded; smtp: SmtpStub }> {
+  const s = seed();
+  const smtp = await startSmtp();
+  t.after(async () => {
+    await smtp.close();
+    s.cleanup();
+  });
+  return { s, smtp };
+}

@@ -3,19 +3,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startSmtp } from '../helpers/smtp.ts';
 import { runCli } from '../helpers/cli.ts';
-import { PLANTED, seed, writeConfig } from './_seed.ts';
+import { PLANTED, seed, seedWithSmtp, writeConfig } from './_seed.ts';
 
 const cli = (args: string[], env: Record<string, string> = {}) => runCli(args, '', { env });
 
 test('digest --dry-run writes HTML + text without sending; --send sends once per week', async (t) => {
-  const s = seed();
-  const smtp = await startSmtp();
-  t.after(async () => {
-    await smtp.close();
-    s.cleanup();
-  });
+  const { s, smtp } = await seedWithSmtp(t);
   s.db.close();
   const config = writeConfig(s.dir, s.dbPath, smtp.port);
   const out = join(s.dir, 'out', 'digest.html');

@@ -5,8 +5,7 @@ import assert from 'node:assert/strict';
 import { setTimeout as tick } from 'node:timers/promises';
 import { createDaemon } from '../../src/daemon.ts';
 import { silentLog } from '../helpers/backbone.ts';
-import { startSmtp } from '../helpers/smtp.ts';
-import { NOW, seed, writeConfig } from './_seed.ts';
+import { NOW, seedWithSmtp, writeConfig } from './_seed.ts';
 
 async function until(cond: () => boolean, what: string): Promise<void> {
   const deadline = Date.now() + 10_000;
@@ -17,12 +16,7 @@ async function until(cond: () => boolean, what: string): Promise<void> {
 }
 
 test('daemon start → digest enqueued and e-mailed once; a restart does not send it again', async (t) => {
-  const s = seed();
-  const smtp = await startSmtp();
-  t.after(async () => {
-    await smtp.close();
-    s.cleanup();
-  });
+  const { s, smtp } = await seedWithSmtp(t);
   s.db.close();
   const configFile = writeConfig(s.dir, s.dbPath, smtp.port);
   for (let run = 0; run < 2; run++) {

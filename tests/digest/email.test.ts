@@ -9,7 +9,7 @@ import { enqueue } from '../../src/outbox/enqueue.ts';
 import { NotifierError } from '../../src/core/errors.ts';
 import { silentLog } from '../helpers/backbone.ts';
 import { closedPort, startSmtp } from '../helpers/smtp.ts';
-import { HOSTILE_SOURCE, NOW, PLANTED, PRACTICE, digestConfig, seed } from './_seed.ts';
+import { HOSTILE_SOURCE, NOW, PLANTED, PRACTICE, digestConfig, seed, seedWithSmtp } from './_seed.ts';
 import type { Db } from '../../src/store/db.ts';
 
 function notifierFor(port: number, extra: { user?: string; password?: string } = {}) {
@@ -32,12 +32,7 @@ const outboxRow = (db: Db, key: string) =>
     | undefined;
 
 test('the weekly digest arrives once, multipart, masked and escaped', async (t) => {
-  const s = seed();
-  const smtp = await startSmtp();
-  t.after(async () => {
-    await smtp.close();
-    s.cleanup();
-  });
+  const { s, smtp } = await seedWithSmtp(t);
   const clock = { t: NOW };
   const r = enqueueDigest({ db: s.db, config: digestConfig(), practice: PRACTICE, week: { year: 2026, week: 47 }, now: NOW });
   assert.deepEqual(r, { key: 'digest:2026-W47', enqueued: true });
@@ -125,12 +120,7 @@ test('a restart before the scheduled hour on Monday does not send the finished w
 });
 
 test('SMTP failures map to the outbox: 4xx retried, 5xx dead, bad login parked as a configuration problem', async (t) => {
-  const s = seed();
-  const smtp = await startSmtp();
-  t.after(async () => {
-    await smtp.close();
-    s.cleanup();
-  });
+  const { s, smtp } = await seedWithSmtp(t);
   const clock = { t: NOW };
   enqueueDigest({ db: s.db, config: digestConfig(), practice: PRACTICE, week: { year: 2026, week: 47 }, now: NOW });
   smtp.reject(451);
@@ -186,12 +176,7 @@ test('mapSmtpError', () => {
 });
 
 test('a critical reminder e-mail goes to the responder, masked and escaped', async (t) => {
-  const s = seed();
-  const smtp = await startSmtp();
-  t.after(async () => {
-    await smtp.close();
-    s.cleanup();
-  });
+  const { s, smtp } = await seedWithSmtp(t);
   const payload = {
     type: 'alert', itemId: s.ids.B, versionId: 1, sourceId: 'yelp-x', sourceName: HOSTILE_SOURCE, url: 'https://reviews.example/r/b',
     postedAt: null, rating: 2, severity: 'critical', categories: ['urgent'],
@@ -218,12 +203,7 @@ test('logs of failed and successful e-mail deliveries carry no post text, names 
   const { createLogger } = await import('../../src/log.ts');
   const lines: string[] = [];
   const log = createLogger({ level: 'debug', destination: { write: (s: string) => void lines.push(s) } });
-  const s = seed();
-  const smtp = await startSmtp();
-  t.after(async () => {
-    await smtp.close();
-    s.cleanup();
-  });
+  const { s, smtp } = await seedWithSmtp(t);
   const clock = { t: NOW };
   const svc = createDigestService({ db: s.db, config: digestConfig(), practice: PRACTICE, log, now: () => clock.t });
   svc.start();
